@@ -1,0 +1,85 @@
+"""Countries: however an editor writes a state, one canonical `Country`.
+
+ISO 3166-1 codes and official names come from pycountry; the short names
+readers know ("Russia", "Moldova", "Vietnam") from CLDR through Babel.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+from babel import Locale
+from slugify import slugify
+
+# Exonyms that neither ISO 3166 nor CLDR lists, but releases still use.
+EXTRA_NAMES = {
+    "Turkey": "TR",
+    "Burma": "MM",
+    "Ivory Coast": "CI",
+    "Swaziland": "SZ",
+    "Macedonia": "MK",
+    "Kirghizia": "KG",
+    "Byelorussia": "BY",
+}
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str  # ISO 3166-1 alpha-2, "RU"
+    alpha3: str  # "RUS"
+    name: str  # short display name, "Russia"
+    official_name: str  # "Russian Federation"
+    slug: str  # "russia", its page is countries/<slug>/
+
+
+class UnknownCountry(LookupError):
+    def __init__(self, text: str, suggestions: list[str]):
+        self.text = text
+        self.suggestions = suggestions
+        super().__init__(text)
+
+
+def _key(text: str) -> str:
+    """Fold case, spacing and a leading 'the' so that variants meet."""
+    text = re.sub(r"\s+", " ", text.strip().casefold())
+    return text.removeprefix("the ")
+
+
+@cache
+def _registry() -> dict[str, Country]:
+    """Every accepted spelling, folded by `_key`, -> its Country."""
+    cldr = Locale("en").territories
+    by_key: dict[str, Country] = {}
+    for entry in pycountry.countries:
+        code = entry.alpha_2
+        official = getattr(entry, "official_name", None) or entry.name
+        name = cldr.get(code) or getattr(entry, "common_name", None) or entry.name
+        country = Country(code, entry.alpha_3, name, official, slugify(name))
+        spellings = [code, entry.alpha_3, entry.name, official, name,
+                     getattr(entry, "common_name", None), _uninverted(entry.name)]
+        for spelling in filter(None, spellings):
+            by_key.setdefault(_key(spelling), country)
+    for spelling, code in EXTRA_NAMES.items():
+        by_key.setdefault(_key(spelling), by_key[_key(code)])
+    return by_key
+
+
+def _uninverted(name: str) -> str | None:
+    """ISO writes 'Moldova, Republic of'; people write 'Republic of Moldova'."""
+    head, sep, tail = name.partition(", ")
+    return f"{tail} {head}" if sep else None
+
+
+def lookup(text: str) -> Country:
+    """The country `text` names; `UnknownCountry` with the closest names if none."""
+    by_key = _registry()
+    try:
+        return by_key[_key(text)]
+    except KeyError:
+        close = difflib.get_close_matches(_key(text), by_key, n=3, cutoff=0.6)
+        names = list(dict.fromkeys(by_key[k].name for k in close))
+        raise UnknownCountry(text, names) from None

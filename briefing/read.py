@@ -1,0 +1,132 @@
+"""Stage 1, read: find the release files and split each into front matter and body.
+
+Front matter is only *composed* here (YAML text -> node tree), not constructed
+into Python values: the nodes keep each value's line and its text exactly as
+the editor wrote it, so that `NO` stays Norway and `023` stays twenty-three.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem
+
+# libyaml's C parser is several times faster; fall back to pure Python without it.
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_BYTES = 2 * 1024 * 1024  # a press release is a few KiB; this is a stray file
+FENCE = "---"
+
+
+@dataclass(frozen=True)
+class Release:
+    """One release file: where it is, its front matter nodes and its Markdown."""
+
+    path: Path  # on disk
+    name: str  # as shown to the editor in messages
+    stem: str  # file name without .md, the default slug
+    front: yaml.MappingNode
+    first_line: int  # file line on which the YAML text starts
+    body: str
+
+    def line(self, node: yaml.Node) -> int:
+        """The file line of a front-matter node."""
+        return node.start_mark.line + self.first_line
+
+
+def find_releases(content: Path) -> list[Path]:
+    """Every `*.md` under `content`, in a stable order, skipping hidden files
+    and folders (editor backups such as `.#x.md`, `.git`)."""
+    found = []
+    for folder, dirs, files in os.walk(content):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [Path(folder, f) for f in files if f.endswith(".md") and not f.startswith(".")]
+    return sorted(found)
+
+
+def shown_name(path: Path) -> str:
+    """A path as an editor recognises it: relative to the working folder if inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def read_release(path: Path) -> Release | Problem:
+    """Read one file; a content mistake comes back as a `Problem`, never raised."""
+    name = shown_name(path)
+    data = path.read_bytes()
+    text = _decode(name, data)
+    if isinstance(text, Problem):
+        return text
+    return split_release(path, name, text)
+
+
+def _decode(name: str, data: bytes) -> str | Problem:
+    if len(data) > MAX_BYTES:
+        return Problem(name, 1, "file", f"file is {len(data):,} bytes",
+                       f"a release of at most {MAX_BYTES:,} bytes")
+    if b"\0" in data:
+        line = data.count(b"\n", 0, data.index(b"\0")) + 1
+        return Problem(name, line, "file", "binary data (a NUL byte) in a .md file",
+                       "a UTF-8 text file")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        return Problem(name, line, "file", f"invalid UTF-8 (byte 0x{data[err.start]:02x})",
+                       "a file saved as UTF-8")
+    # A byte-order mark and Windows or old-Mac line endings are an editor's
+    # choice, not a mistake; normalising them keeps every line number intact.
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_release(path: Path, name: str, text: str) -> Release | Problem:
+    expected = "a release starts with a line '---', YAML front matter, and a closing '---'"
+    if not text.strip():
+        return Problem(name, 1, "file", "the file is empty", expected)
+    lines = text.split("\n")
+    if lines[0].rstrip() != FENCE:
+        return Problem(name, 1, "front matter", "no front matter", expected)
+    end = next((i for i, l in enumerate(lines[1:], 1) if l.rstrip() in (FENCE, "...")), None)
+    if end is None:
+        return Problem(name, 1, "front matter", "the front matter is never closed", expected)
+    front = _compose(name, "\n".join(lines[1:end]) + "\n", first_line=2)
+    if isinstance(front, Problem):
+        return front
+    body = "\n".join(lines[end + 1:])
+    return Release(path, name, path.stem, front, 2, body)
+
+
+def _compose(name: str, text: str, first_line: int) -> yaml.MappingNode | Problem:
+    expected = "a YAML mapping of fields such as 'title: ...' and 'date: ...'"
+    loader = Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        what = " ".join(filter(None, [err.context, err.problem]))
+        return Problem(name, mark.line + first_line, "front matter",
+                       f"YAML syntax error: {what}", "valid YAML", column=mark.column + 1)
+    except yaml.YAMLError as err:  # e.g. a control character the reader refuses
+        return Problem(name, first_line, "front matter", f"YAML error: {err}", "valid YAML")
+    finally:
+        loader.dispose()
+    if node is None:
+        return Problem(name, first_line - 1, "front matter", "the front matter is empty", expected)
+    if not isinstance(node, yaml.MappingNode):
+        return Problem(name, node.start_mark.line + first_line, "front matter",
+                       f"front matter is a {_kind(node)}", expected)
+    return node
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.SequenceNode):
+        return "list"
+    if isinstance(node, yaml.MappingNode):
+        return "mapping"
+    return "single value"

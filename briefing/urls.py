@@ -1,0 +1,34 @@
+"""Where each page lives, and relative links between pages.
+
+Links are relative and name `index.html` explicitly, so the site works from
+any sub-path of a host and when opened straight from disk.
+"""
+
+from __future__ import annotations
+
+from .countries import Country
+from .model import Meeting
+
+HOME = ""
+COUNTRIES = "countries/"
+TIMELINE = "timeline/"
+
+
+def path_of(thing: Meeting | Country | str) -> str:
+    """A page's folder, relative to the site root ('' for the home page)."""
+    if isinstance(thing, Meeting):
+        return f"meetings/{thing.slug}/"
+    if isinstance(thing, Country):
+        return f"{COUNTRIES}{thing.slug}/"
+    return thing
+
+
+def file_of(path: str) -> str:
+    """The file a page path is written to."""
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+def relative(from_page: str, to: str) -> str:
+    """The link from the page at `from_page` to the site path `to`."""
+    depth = from_page.count("/")
+    return "../" * depth + file_of(to)
