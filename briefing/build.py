@@ -98,5 +98,5 @@ def same_urls(meetings: list[tuple[Meeting, Release]]) -> list[Problem]:
         problems.append(Problem(
             release.name, line, "slug",
             f"meetings/{meeting.slug}/ is also the page of {first[meeting.slug].source_file}",
-            "a slug of its own: rename the file or set 'slug:'"))
+            "a page of its own: rename the file or set 'slug:'"))
     return problems

@@ -26,7 +26,7 @@ class Problem:
         if self.column is not None:
             where += f":{self.column}"
         kind = "warning: " if self.warning else ""
-        hint = f" ({self.expected})" if self.expected else ""
+        hint = f" (expected {self.expected})" if self.expected else ""
         return f"{where}: {kind}{self.field}: {self.message}{hint}"
 
     @property

@@ -78,7 +78,7 @@ def _decode(name: str, data: bytes) -> str | Problem:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
-        return Problem(name, line, "file", f"invalid UTF-8 (byte 0x{data[err.start]:02x})",
+        return Problem(name, line, "file", f"invalid UTF-8: byte 0x{data[err.start]:02x}",
                        "a file saved as UTF-8")
     # A byte-order mark and Windows or old-Mac line endings are an editor's
     # choice, not a mistake; normalising them keeps every line number intact.
@@ -86,7 +86,7 @@ def _decode(name: str, data: bytes) -> str | Problem:
 
 
 def split_release(path: Path, name: str, text: str) -> Release | Problem:
-    expected = "a release starts with a line '---', YAML front matter, and a closing '---'"
+    expected = "a line '---', then YAML front matter, then a closing '---'"
     if not text.strip():
         return Problem(name, 1, "file", "the file is empty", expected)
     lines = text.split("\n")
@@ -108,10 +108,7 @@ def _compose(name: str, text: str, first_line: int) -> yaml.MappingNode | Proble
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        what = " ".join(filter(None, [err.context, err.problem]))
-        return Problem(name, mark.line + first_line, "front matter",
-                       f"YAML syntax error: {what}", "valid YAML", column=mark.column + 1)
+        return _syntax_problem(name, text, err, first_line)
     except yaml.YAMLError as err:  # e.g. a control character the reader refuses
         return Problem(name, first_line, "front matter", f"YAML error: {err}", "valid YAML")
     finally:
@@ -122,6 +119,23 @@ def _compose(name: str, text: str, first_line: int) -> yaml.MappingNode | Proble
         return Problem(name, node.start_mark.line + first_line, "front matter",
                        f"front matter is a {_kind(node)}", expected)
     return node
+
+
+def _syntax_problem(name: str, text: str, err: yaml.MarkedYAMLError, first_line: int) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    lines = text.split("\n")
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    if line[mark.column:mark.column + 1] == "\t":
+        message = "a tab character; YAML indents with spaces only"
+        expected = "spaces instead of the tab"
+    else:
+        context = err.context or ""
+        if err.context_mark and err.context_mark.line != mark.line:
+            context += f" (opened on line {err.context_mark.line + first_line})"
+        message = "YAML syntax error: " + " ".join(filter(None, [context, err.problem]))
+        expected = "valid YAML"
+    return Problem(name, mark.line + first_line, "front matter", message, expected,
+                   column=mark.column + 1)
 
 
 def _kind(node: yaml.Node) -> str:

@@ -33,7 +33,7 @@ LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")  # a BCP 47 tag, loose
 FORMAT_SPELLINGS = {"in person": "in person", "video conference": "videoconference",
                     "videoconference": "videoconference", "hybrid": "hybrid"}
 NULL = "tag:yaml.org,2002:null"
-EXPECT_DATE = "expected YYYY-MM-DD, or a date and time with an offset, e.g. 2021-01-01T10:00+03:00"
+EXPECT_DATE = "YYYY-MM-DD, or a date and time with an offset such as 2021-01-01T10:00+03:00"
 
 
 def to_meeting(release: Release, html: str) -> tuple[Meeting | None, list[Problem]]:
@@ -82,7 +82,7 @@ class FrontMatter:
         for key, value in release.front.value:
             name = key.value if isinstance(key, yaml.ScalarNode) else None
             if not name:
-                self.problem(key, "front matter", "a key that is not a name", "keys such as 'title'")
+                self.problem(key, "front matter", "a key that is not a name", "field names such as 'title'")
             elif name in self.fields:
                 first = release.line(self.fields[name][0])
                 self.problem(key, name, f"duplicate key, first given on line {first}",
@@ -91,7 +91,7 @@ class FrontMatter:
                 self.fields[name] = (key, value)
         for name in REQUIRED:
             if self.value(name) is None:
-                self.problem(None, name, "missing", f"every release needs a {name}")
+                self.problem(None, name, "missing", f"a '{name}:' field, which every release needs")
 
     # -- reporting -----------------------------------------------------------
 
@@ -167,12 +167,12 @@ class FrontMatter:
             slug = slugify(self.release.stem)
             if not slug:
                 self.problem(None, "slug", f"no URL can be made from the file name "
-                             f"'{self.release.stem}'", "a 'slug:' field, e.g. slug: xxiii-meeting")
+                             f"'{self.release.stem}'", "a 'slug:' field such as slug: xxiii-meeting")
             return slug or None
         text = self._text(node, "slug")
         if text is not None and not SLUG.fullmatch(text):
             self.problem(node, "slug", f"'{text}' cannot be a URL segment",
-                         "lower-case letters, digits and single hyphens, e.g. csto-xxiii")
+                         "lower-case letters, digits and single hyphens, such as csto-xxiii")
             return None
         return text
 
@@ -194,7 +194,7 @@ class FrontMatter:
         if not text:
             return "en"
         if not LANG.fullmatch(text):
-            self.problem(node, "lang", f"'{text}' is not a language tag", "e.g. en, ru, fr-CA")
+            self.problem(node, "lang", f"'{text}' is not a language tag", "a language tag such as en, ru or fr-CA")
             return "en"
         return text
 
@@ -246,7 +246,7 @@ class FrontMatter:
         if isinstance(node, yaml.SequenceNode):
             return [item for item in node.value if not _is_null(item)]
         if isinstance(node, yaml.MappingNode):
-            self.problem(node, name, "a mapping where a list belongs", "a list: [a, b] or '- a' lines")
+            self.problem(node, name, "a mapping where a list belongs", "a list, [a, b] or lines of '- a'")
             return []
         return [node]
 
@@ -258,7 +258,7 @@ class FrontMatter:
         """A nested mapping's fields; unknown sub-keys get a warning."""
         if not isinstance(node, yaml.MappingNode):
             self.problem(node, field, f"a {_kind(node)} where a mapping belongs",
-                         "fields " + ", ".join(known))
+                         "the fields " + ", ".join(known))
             return {}
         fields = {}
         for key, value in node.value:
@@ -282,7 +282,7 @@ class FrontMatter:
         fields = self._mapping(node, "chair", CHAIR_FIELDS)
         if "name" not in fields and "country" not in fields:
             self.problem(node, "chair", "neither a name nor a country",
-                         "chair: {name: ..., position: ..., country: ...} with a name or a country")
+                         "a name or a country: chair: {name: ..., position: ..., country: ...}")
             return None
         country = fields.pop("country", None)
         texts = self._texts_of(fields, "chair")
@@ -298,7 +298,7 @@ class FrontMatter:
             texts = self._texts_of(self._mapping(node, "officials", OFFICIAL_FIELDS), "officials")
             if not texts.get("name"):
                 self.problem(node, "officials", "an official without a name",
-                             "{name: ..., position: ..., organization: ...}")
+                             "a name: {name: ..., position: ..., organization: ...}")
                 continue
             officials.append(Official(texts["name"], texts.get("position"), texts.get("organization")))
         return tuple(o for o in officials if o.name)
@@ -310,8 +310,12 @@ class FrontMatter:
 
     def _unknown(self, key: yaml.Node, field: str, name: str, known: tuple[str, ...]) -> None:
         close = difflib.get_close_matches(name, known, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "known fields: " + ", ".join(known)
-        self.problem(key, field, "unknown field, kept for templates", hint, warning=True)
+        if close:
+            self.problem(key, field, f"unknown field, kept for templates; did you mean "
+                         f"'{close[0]}'?", warning=True)
+        else:
+            self.problem(key, field, "unknown field, kept for templates",
+                         "one of " + ", ".join(known), warning=True)
 
     def extra(self) -> dict[str, Any]:
         """Keys the schema does not know reach templates as plain values."""

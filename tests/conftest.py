@@ -1,0 +1,58 @@
+"""Shared helpers: build real sites from real Markdown files into temp folders."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from briefing.build import Project, build  # noqa: E402
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def project(content: Path, out: Path) -> Project:
+    return Project(content=content, templates=ROOT / "templates", assets=ROOT / "assets", out=out)
+
+
+def page(out: Path, path: str) -> lxml.html.HtmlElement:
+    """A built page, parsed."""
+    return lxml.html.parse(str(out / path)).getroot()
+
+
+def texts(tree: lxml.html.HtmlElement, xpath: str) -> list[str]:
+    return [" ".join(e.text_content().split()) for e in tree.xpath(xpath)]
+
+
+@pytest.fixture(scope="session")
+def corpus_site(tmp_path_factory) -> Path:
+    """The fixture corpus, built once for the tests that only read it."""
+    out = tmp_path_factory.mktemp("corpus") / "site"
+    build(project(FIXTURES / "corpus", out))
+    return out
+
+
+@pytest.fixture
+def content(tmp_path) -> Path:
+    """An empty content folder to write releases into."""
+    folder = tmp_path / "content"
+    folder.mkdir()
+    return folder
+
+
+def write_release(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def copy_tree(source: Path, target: Path) -> Path:
+    shutil.copytree(source, target)
+    return target
