@@ -35,14 +35,20 @@ class Project:
 @dataclass(frozen=True)
 class Report:
     releases: int
+    drafts_left_out: int
     pages: int
     seconds: float
     warnings: tuple[Problem, ...]
 
     def __str__(self) -> str:
-        noun = "release" if self.releases == 1 else "releases"
-        return (f"built {self.pages} pages from {self.releases} {noun} "
-                f"in {self.seconds:.2f} s")
+        drafts = f" ({counted(self.drafts_left_out, 'draft')} left out)" if self.drafts_left_out else ""
+        return (f"built {counted(self.pages, 'page')} from {counted(self.releases, 'release')}"
+                f"{drafts} in {self.seconds:.2f} s")
+
+
+def counted(n: int, noun: str) -> str:
+    """'1 release', '2 releases'"""
+    return f"{n} {noun}{'s' * (n != 1)}"
 
 
 def build(project: Project, drafts: bool = False) -> Report:
@@ -51,7 +57,8 @@ def build(project: Project, drafts: bool = False) -> Report:
     meetings, problems = load(project.content)
     if errors_in(problems):
         raise ContentError(problems)
-    site = arrange([m for m in meetings if drafts or not m.draft])
+    published = [m for m in meetings if drafts or not m.draft]
+    site = arrange(published)
     try:
         env = render.environment(project.templates)
         pages = publish(render.render(site, env), project.assets, project.out)
@@ -61,7 +68,8 @@ def build(project: Project, drafts: bool = False) -> Report:
             raise
         raise ContentError([problem]) from err
     warnings = tuple(sorted(problems, key=lambda p: p.place))
-    return Report(len(meetings), pages, time.perf_counter() - started, warnings)
+    return Report(len(meetings), len(meetings) - len(published), pages,
+                  time.perf_counter() - started, warnings)
 
 
 def load(content: Path) -> tuple[list[Meeting], list[Problem]]:

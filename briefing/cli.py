@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .build import Project, build
+from .build import Project, build, counted
 from .problems import ContentError, errors_in
 
 # Templates and assets ship with the tool; a site may bring its own.
@@ -40,8 +40,8 @@ def run_build(project: Project, drafts: bool = False, quiet: bool = False) -> in
             print(problem, file=sys.stderr)
         errors = errors_in(failed.problems)
         files = len({p.path for p in errors})
-        print(f"{len(errors)} error{'s' * (len(errors) != 1)} in {files} "
-              f"file{'s' * (files != 1)}; {project.out}/ left as it was", file=sys.stderr)
+        print(f"{counted(len(errors), 'error')} in {counted(files, 'file')}; "
+              f"{project.out}/ left as it was", file=sys.stderr)
         return 1
     for warning in report.warnings:
         print(warning, file=sys.stderr)
