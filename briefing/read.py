@@ -59,7 +59,10 @@ def shown_name(path: Path) -> str:
 def read_release(path: Path) -> Release | Problem:
     """Read one file; a content mistake comes back as a `Problem`, never raised."""
     name = shown_name(path)
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as err:  # unreadable, or deleted while we looked
+        return Problem(name, 1, "file", f"cannot be read: {err.strerror}", "a readable file")
     text = _decode(name, data)
     if isinstance(text, Problem):
         return text

@@ -11,9 +11,11 @@ import lxml.html
 import pytest
 import yaml
 
+from briefing.countries import lookup
 from conftest import ROOT, build, project
 
 GENERATOR = ROOT.parent / "shared" / "bench" / "gen_corpus.py"
+SIZE = 1000  # the size the core issue names
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +23,7 @@ def generated(tmp_path_factory):
     if not GENERATOR.is_file():
         pytest.skip(f"{GENERATOR} is not here (it comes with the workspace's shared/ folder)")
     corpus = tmp_path_factory.mktemp("gen") / "corpus"
-    subprocess.run([sys.executable, str(GENERATOR), str(corpus), "150", "--seed", "1"],
+    subprocess.run([sys.executable, str(GENERATOR), str(corpus), str(SIZE), "--seed", "1"],
                    check=True, capture_output=True)
     out = corpus.parent / "site"
     report = build(project(corpus, out))
@@ -36,7 +38,7 @@ def links(path) -> set[str]:
 
 def test_builds_without_problems(generated):
     _, _, report = generated
-    assert report.releases == 150 and report.warnings == ()
+    assert report.releases == SIZE and report.warnings == ()
 
 
 def test_every_meeting_on_its_countries_pages_and_the_timeline(generated):
@@ -48,6 +50,5 @@ def test_every_meeting_on_its_countries_pages_and_the_timeline(generated):
             expected[code].add(front["slug"])
     slugs = {release.stem for release in corpus.rglob("*.md")}
     assert links(out / "timeline/index.html") == slugs
-    from briefing.countries import lookup
     for code, meetings in expected.items():
         assert links(out / "countries" / lookup(code).slug / "index.html") == meetings, code

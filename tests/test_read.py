@@ -62,3 +62,8 @@ def test_huge_file_is_refused(tmp_path):
 
 def test_front_matter_nodes_are_yaml_nodes(tmp_path):
     assert isinstance(read(tmp_path, b"---\ntitle: A\n---\n").front, yaml.MappingNode)
+
+
+def test_unreadable_file_is_a_problem(tmp_path):
+    problem = read_release(tmp_path / "gone.md")
+    assert (problem.line, problem.field) == (1, "file") and "cannot be read" in problem.message
