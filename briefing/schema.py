@@ -108,8 +108,12 @@ class FrontMatter:
     # -- scalar fields -------------------------------------------------------
 
     def text(self, name: str) -> str | None:
+        return self.scalar(name)[1]
+
+    def scalar(self, name: str) -> tuple[yaml.Node | None, str | None]:
+        """A single-valued field: its node (for the line) and its text."""
         node = self.value(name)
-        return None if node is None else self._text(node, name)
+        return node, None if node is None else self._text(node, name)
 
     def _text(self, node: yaml.Node, field: str) -> str | None:
         if not isinstance(node, yaml.ScalarNode):
@@ -118,8 +122,7 @@ class FrontMatter:
         return " ".join(node.value.split()) or None  # YAML folds lines; so do we
 
     def date(self) -> tuple[dt.date | None, dt.datetime | None]:
-        node = self.value("date")
-        text = node is not None and self._text(node, "date")
+        node, text = self.scalar("date")
         if not text:
             return None, None
         try:
@@ -135,8 +138,7 @@ class FrontMatter:
         return starts.date(), starts
 
     def session(self) -> int | None:
-        node = self.value("session")
-        text = node is not None and self._text(node, "session")
+        node, text = self.scalar("session")
         if not text:
             return None
         expected = "a number such as 23, or a Roman numeral such as XXIII"
@@ -151,8 +153,7 @@ class FrontMatter:
         return number
 
     def format(self) -> str | None:
-        node = self.value("format")
-        text = node is not None and self._text(node, "format")
+        node, text = self.scalar("format")
         if not text:
             return None
         spelled = FORMAT_SPELLINGS.get(re.sub(r"[\s_-]+", " ", text.casefold()))
@@ -177,8 +178,7 @@ class FrontMatter:
         return text
 
     def url(self, name: str) -> str | None:
-        node = self.value(name)
-        text = node is not None and self._text(node, name)
+        node, text = self.scalar(name)
         if not text:
             return None
         parts = urllib.parse.urlsplit(text)
@@ -189,8 +189,7 @@ class FrontMatter:
         return text
 
     def lang(self) -> str:
-        node = self.value("lang")
-        text = node is not None and self._text(node, "lang")
+        node, text = self.scalar("lang")
         if not text:
             return "en"
         if not LANG.fullmatch(text):
@@ -199,8 +198,7 @@ class FrontMatter:
         return text
 
     def flag(self, name: str) -> bool:
-        node = self.value(name)
-        text = node is not None and self._text(node, name)
+        node, text = self.scalar(name)
         if not text:
             return False
         if text.casefold() in ("true", "yes", "on"):
