@@ -1,10 +1,18 @@
-"""The release text: Markdown to HTML with Python-Markdown."""
+"""The release text: Markdown to HTML with Python-Markdown, sanitised with nh3.
+
+Releases are pasted from other sites and may carry raw HTML. Whatever the
+Markdown holds, the page gets only the tags and attributes listed below, only
+web and mail links, and no request to another host (images must be the site's own).
+"""
 
 from __future__ import annotations
 
+import re
+import urllib.parse
 from functools import cache
 
 import markdown
+import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
@@ -13,6 +21,30 @@ from markdown.treeprocessors import Treeprocessor
 EXTENSIONS = ("extra", "sane_lists")
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 TOP_LEVEL = 3  # under the page title (h1) and "The release" (h2)
+
+# The allow-list (documented in the README): text structure, tables, links,
+# images with alt text, and what Python-Markdown's footnotes need.
+ALLOWED_TAGS = {
+    *HEADINGS, "p", "br", "hr", "blockquote", "pre", "code", "kbd", "samp",
+    "strong", "b", "em", "i", "u", "s", "del", "ins", "sub", "sup", "small", "mark", "q", "abbr",
+    "ul", "ol", "li", "dl", "dt", "dd", "div", "span", "figure", "figcaption",
+    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "a", "img",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "abbr": {"title"},
+    "th": {"colspan", "rowspan", "scope"},
+    "td": {"colspan", "rowspan"},
+    "ol": {"start", "reversed"},
+    "li": {"id"},  # footnotes: <li id="fn:1">
+    "sup": {"id"},  # footnote references: <sup id="fnref:1">
+}
+ALLOWED_CLASSES = {"div": {"footnote"}, "a": {"footnote-ref", "footnote-backref"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+FOOTNOTE_ID = re.compile(r"fn(?:ref\d*)?:[\w-]+")
+IMAGE_WITHOUT_SOURCE = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
+IMAGE_WITHOUT_ALT = re.compile(r"<img(?![^>]*\salt=)")
 
 
 class _NestHeadings(Treeprocessor):
@@ -42,4 +74,30 @@ def _converter() -> markdown.Markdown:
 def to_html(text: str) -> str:
     converter = _converter()
     converter.reset()
-    return converter.convert(text)
+    return sanitise(converter.convert(text))
+
+
+def sanitise(html: str) -> str:
+    clean = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES,
+        url_schemes=URL_SCHEMES,
+        attribute_filter=_keep_attribute,
+        strip_comments=True,
+        link_rel=None,  # no link opens a new window, so no opener to cut
+    )
+    # An image whose source was refused would be invalid HTML: drop it whole.
+    # One without alt text is announced by its file name: mark it decorative.
+    clean = IMAGE_WITHOUT_SOURCE.sub("", clean)
+    return IMAGE_WITHOUT_ALT.sub('<img alt=""', clean)
+
+
+def _keep_attribute(tag: str, name: str, value: str) -> str | None:
+    if name == "id":  # ids could clash with the page's own; footnotes need theirs
+        return value if FOOTNOTE_ID.fullmatch(value) else None
+    if tag == "img" and name == "src":  # no request to another host
+        url = urllib.parse.urlsplit(value)
+        return None if url.scheme or url.netloc else value
+    return value

@@ -339,5 +339,5 @@ def _construct(node: yaml.Node) -> Any:
     """A node as YAML would load it; its text if YAML cannot (e.g. 2021-13-45)."""
     try:
         return yaml.SafeLoader("").construct_object(node, deep=True)
-    except (yaml.YAMLError, ValueError, TypeError):
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError):
         return node.value if isinstance(node, yaml.ScalarNode) else None
