@@ -1,0 +1,69 @@
+"""A build killed at any moment leaves site/ as the complete old site or the complete new one."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import FIXTURES, ROOT
+
+
+def digest(site: Path) -> str:
+    """One hash over every file's path and bytes: equal only for identical sites."""
+    total = hashlib.sha256()
+    for file in sorted(site.rglob("*")):
+        if file.is_file():
+            total.update(file.relative_to(site).as_posix().encode() + b"\0" + file.read_bytes())
+    return total.hexdigest()
+
+
+def build_command(content: Path, out: Path) -> list[str]:
+    return [sys.executable, str(ROOT / "build.py"), "build", "--content", str(content),
+            "--out", str(out), "--quiet"]
+
+
+def corpus(folder: Path, copies: int, marker: str) -> Path:
+    """A corpus big enough for a build to take a while: the fixture corpus, many times."""
+    for n in range(copies):
+        for release in (FIXTURES / "corpus").rglob("*.md"):
+            text = release.read_text().replace("title: ", f"title: {marker} ", 1)
+            target = folder / f"{release.stem}-{n}.md"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text)
+    return folder
+
+
+def test_sigkill_at_random_moments_leaves_old_or_new_site(tmp_path):
+    old, new = corpus(tmp_path / "old", 40, "Old"), corpus(tmp_path / "new", 40, "New")
+    site = tmp_path / "site"
+    expected = {}
+    for name, content in (("new", new), ("old", old)):  # old last: it is what site/ holds
+        started = time.monotonic()
+        subprocess.run(build_command(content, site), check=True)
+        duration = time.monotonic() - started
+        expected[digest(site)] = name
+    assert len(expected) == 2
+
+    rng = random.Random(20261127)
+    current, kills = "old", 0
+    for attempt in range(14):
+        target = "new" if current == "old" else "old"
+        process = subprocess.Popen(build_command(new if target == "new" else old, site))
+        time.sleep(rng.uniform(0.0, duration * 1.1))
+        if process.poll() is None:
+            os.kill(process.pid, signal.SIGKILL)
+            kills += 1
+        process.wait()
+        state = expected.get(digest(site))
+        assert state in (current, target), f"attempt {attempt}: site/ is neither the old nor the new site"
+        current = state
+    assert kills >= 8  # most attempts really were killed part way
+    # the next build sweeps what killed builds left beside site/
+    subprocess.run(build_command(old, site), check=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new", "old", "site"]
