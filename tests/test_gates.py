@@ -1,0 +1,145 @@
+"""Quality gates over whole built sites: the example content and a synthetic corpus of
+200 releases. Every page valid HTML (Nu checker), every page kind accessible (axe-core
+in Chromium, phone and desktop, light and dark), every internal link resolving over
+HTTP from a sub-path, screenshots saved for a person to look at."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+from conftest import ROOT, build, project
+from gates import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, crawl, nu_errors, require, serving
+
+GENERATOR = ROOT.parent / "shared" / "bench" / "gen_corpus.py"
+WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
+SCHEMES = ("light", "dark")
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="module", params=["example", "synthetic"])
+def site(request, tmp_path_factory) -> tuple[str, Path]:
+    """(name, folder) of a built site; the folder's parent is served, so the site
+    lives at a sub-path: http://127.0.0.1:port/<name>/."""
+    name = request.param
+    root = tmp_path_factory.mktemp("gates")
+    if name == "example":
+        content = ROOT / "content"
+    else:
+        if not GENERATOR.is_file():
+            pytest.fail(f"{GENERATOR} is missing: the synthetic gate needs ../shared/bench")
+        content = root / "corpus"
+        subprocess.run([sys.executable, str(GENERATOR), str(content), "200", "--seed", "7"],
+                       check=True, capture_output=True)
+    build(project(content, root / name))
+    return name, root / name
+
+
+def page_kinds(folder: Path) -> dict[str, str]:
+    """One page of each kind, as site paths."""
+    meeting = sorted(folder.glob("meetings/*/index.html"))[0]
+    country = sorted(folder.glob("countries/*/index.html"))[0]
+    return {
+        "home": "index.html",
+        "meeting": meeting.relative_to(folder).as_posix(),
+        "countries": "countries/index.html",
+        "country": country.relative_to(folder).as_posix(),
+        "timeline": "timeline/index.html",
+        "not-found": "404.html",
+    }
+
+
+def test_nu_html_checker_finds_no_error(site):
+    _, folder = site
+    assert nu_errors(folder) == []
+
+
+def test_every_page_is_reachable_and_every_internal_link_resolves(site):
+    name, folder = site
+    with serving(folder.parent) as base:
+        reached, broken = crawl(f"{base}{name}/index.html")
+    assert broken == []
+    pages = {f"{base}{name}/{p.relative_to(folder).as_posix()}" for p in folder.rglob("*.html")}
+    pages.discard(f"{base}{name}/404.html")  # served by the host for missing pages, linked from none
+    assert pages - reached == set()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require(CHROMIUM, "apt-get install -y chromium")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_axe_finds_no_wcag_21_aa_violation_and_screenshots_are_saved(site, browser, width, scheme):
+    name, folder = site
+    shots = ARTIFACTS / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    axe = Axe()
+    found = {}
+    with serving(folder.parent) as base:
+        context = browser.new_context(viewport=dict(zip(("width", "height"), WIDTHS[width])),
+                                      color_scheme=scheme)
+        page = context.new_page()
+        outside = []
+        page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(base) else None)
+        for kind, path in page_kinds(folder).items():
+            page.goto(f"{base}{name}/{path}")
+            page.screenshot(path=str(shots / f"{name}-{kind}-{width}-{scheme}.png"), full_page=False)
+            results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
+            violations = results.response["violations"]
+            if violations:
+                found[kind] = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+        context.close()
+    assert found == {}
+    assert outside == []  # no page asks another host for anything
+
+
+def test_keyboard_focus_is_visible(site, browser):
+    name, folder = site
+    with serving(folder.parent) as base:
+        page = browser.new_page()
+        page.goto(f"{base}{name}/{page_kinds(folder)['meeting']}")
+        for expected in ("Skip to content", None, None):
+            page.keyboard.press("Tab")
+            focused = page.evaluate("""() => {
+                const e = document.activeElement, s = getComputedStyle(e), r = e.getBoundingClientRect();
+                return {text: e.textContent.trim(), outline: s.outlineStyle, width: parseFloat(s.outlineWidth),
+                        visible: r.width > 0 && r.height > 0 && r.top >= 0 && r.top < innerHeight};
+            }""")
+            if expected:
+                assert focused["text"] == expected
+            assert focused["outline"] != "none" and focused["width"] >= 2 and focused["visible"], focused
+        page.close()
+
+
+def test_the_gates_can_fail(tmp_path, browser):
+    """Each client really reports: a page with known faults is caught by all three."""
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "index.html").write_text(
+        '<!DOCTYPE html><html><head><title>x</title></head><body>'
+        '<p style="color:#bbb;background:#fff">faint</p><img src="a.png">'
+        '<a href="missing.html">gone</a><a href="#nowhere">nowhere</a><p><div>bad nesting</div></p>'
+        '</body></html>')
+    (bad / "a.png").write_bytes(b"")
+    errors = nu_errors(bad)
+    assert any("“alt”" in e for e in errors) and any("“p” end tag" in e for e in errors)
+    with serving(tmp_path) as base:
+        _, broken = crawl(f"{base}bad/index.html")
+        page = browser.new_page()
+        page.goto(f"{base}bad/index.html")
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
+        page.close()
+    assert len(broken) == 2
+    ids = {v["id"] for v in results.response["violations"]}
+    assert {"image-alt", "color-contrast", "html-has-lang"} <= ids
