@@ -16,7 +16,8 @@ from pathlib import Path
 from . import markup, render
 from .model import Meeting
 from .problems import ContentError, Problem, errors_in
-from .read import Release, find_releases, read_release, shown_name
+from .parallel import fork_map
+from .read import find_releases, read_release, shown_name
 from .schema import to_meeting
 from .site import arrange
 from .write import publish
@@ -60,16 +61,30 @@ def build(project: Project, drafts: bool = False) -> Report:
     published = [m for m in meetings if drafts or not m.draft]
     site = arrange(published)
     try:
-        env = render.environment(project.templates)
-        pages = publish(render.render(site, env), project.assets, project.out)
-    except Exception as err:  # a template's mistake is the designer's, not a crash
-        problem = render.template_problem(err, project.templates)
-        if problem is None:
-            raise
-        raise ContentError([problem]) from err
+        pages = publish(render.render(site, project.templates), project.assets, project.out)
+    except render.TemplateFailed as failed:
+        raise ContentError([failed.problem]) from None
     warnings = tuple(sorted(problems, key=lambda p: p.place))
     return Report(len(meetings), len(meetings) - len(published), pages,
                   time.perf_counter() - started, warnings)
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What one release file gives: its meeting (None if it has errors) and its problems."""
+
+    meeting: Meeting | None
+    problems: tuple[Problem, ...]
+    slug_line: int  # where a clash of URLs is reported
+
+
+def parse_file(_, path: Path) -> Parsed:
+    """Read one release and model its meeting; runs in a worker process."""
+    release = read_release(path)
+    if isinstance(release, Problem):
+        return Parsed(None, (release,), 1)
+    meeting, problems = to_meeting(release, markup.to_html(release.body))
+    return Parsed(meeting, tuple(problems), release.key_line("slug"))
 
 
 def load(content: Path) -> tuple[list[Meeting], list[Problem]]:
@@ -78,33 +93,23 @@ def load(content: Path) -> tuple[list[Meeting], list[Problem]]:
         where = shown_name(content)
         raise ContentError([Problem(where, 1, "content", "no such folder",
                                     "a folder of release .md files")])
-    meetings: list[tuple[Meeting, Release]] = []
-    problems: list[Problem] = []
-    for path in find_releases(content):
-        release = read_release(path)
-        if isinstance(release, Problem):
-            problems.append(release)
-            continue
-        meeting, found = to_meeting(release, markup.to_html(release.body))
-        problems += found
-        if meeting:
-            meetings.append((meeting, release))
-    problems += same_urls(meetings)
-    return [m for m, _ in meetings], problems
+    parsed = list(fork_map(parse_file, find_releases(content)))
+    problems = [p for one in parsed for p in one.problems]
+    problems += same_urls([one for one in parsed if one.meeting])
+    return [one.meeting for one in parsed if one.meeting], problems
 
 
-def same_urls(meetings: list[tuple[Meeting, Release]]) -> list[Problem]:
+def same_urls(parsed: list[Parsed]) -> list[Problem]:
     """Two releases must not claim one page."""
     first: dict[str, Meeting] = {}
     problems = []
-    for meeting, release in meetings:
+    for one in parsed:
+        meeting = one.meeting
         if meeting.slug not in first:
             first[meeting.slug] = meeting
             continue
-        key = next((k for k, _ in release.front.value if k.value == "slug"), None)
-        line = release.line(key) if key else 1
         problems.append(Problem(
-            release.name, line, "slug",
+            meeting.source_file, one.slug_line, "slug",
             f"meetings/{meeting.slug}/ is also the page of {first[meeting.slug].source_file}",
             "a page of its own: rename the file or set 'slug:'"))
     return problems

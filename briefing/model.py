@@ -72,6 +72,10 @@ class Meeting:
         return ((self.organization or "").casefold(), " ".join(self.body.casefold().split()))
 
     @property
+    def country_names(self) -> str:
+        return ", ".join(c.name for c in self.countries)
+
+    @property
     def chair_country(self) -> Country | None:
         return self.chair.country if self.chair else None
 

@@ -37,6 +37,11 @@ class Release:
         """The file line of a front-matter node."""
         return node.start_mark.line + self.first_line
 
+    def key_line(self, name: str) -> int:
+        """The line of a top-level key, or of the front matter's opening if absent."""
+        key = next((k for k, _ in self.front.value if k.value == name), None)
+        return self.line(key) if key is not None else self.first_line - 1
+
 
 def find_releases(content: Path) -> list[Path]:
     """Every `*.md` under `content`, in a stable order, skipping hidden files

@@ -13,8 +13,11 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import jinja2
+from markupsafe import Markup
 
 from . import urls
+from .model import Meeting
+from .parallel import fork_map
 from .problems import Problem
 from .read import shown_name
 from .site import Site
@@ -55,11 +58,33 @@ def environment(templates: Path) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,  # a misspelt variable is a bug, not blank
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # templates do not change during a build: no stat per use
     )
-    env.globals.update(url=_url, site_title=SITE_TITLE,
+    env.globals.update(url=_url, site_title=SITE_TITLE, meeting_item=MeetingItems(env),
                        content_security_policy=CONTENT_SECURITY_POLICY)
     env.filters.update(long_date=long_date, clock=clock)
     return env
+
+
+class MeetingItems:
+    """`{{ meeting_item(meeting, note) }}`: a meeting as an item of a list.
+
+    A meeting appears in many lists (its countries' pages, the timeline, the
+    home page); its item is rendered once per link depth and reused, which
+    keeps list pages from costing a template call per row."""
+
+    def __init__(self, env: jinja2.Environment):
+        self.env = env
+        self.rendered: dict[tuple, Markup] = {}
+
+    @jinja2.pass_context
+    def __call__(self, context: jinja2.runtime.Context, meeting: Meeting, note: str = "") -> Markup:
+        page_path = context["page_path"]
+        key = (meeting.slug, page_path.count("/"), note)  # relative links depend on depth only
+        if key not in self.rendered:
+            template = self.env.get_template("_meeting_item.html")
+            self.rendered[key] = Markup(template.render(meeting=meeting, note=note, page_path=page_path))
+        return self.rendered[key]
 
 
 @jinja2.pass_context
@@ -79,12 +104,31 @@ def clock(moment: dt.datetime) -> str:
     return f"{moment:%H:%M} (UTC{offset[:3]}:{offset[3:5]})"
 
 
-def render(site: Site, env: jinja2.Environment) -> Iterator[tuple[str, bytes]]:
-    """Every page of the site as (file path, HTML bytes)."""
-    for page in plan(site):
-        template = env.get_template(page.template)
-        html = template.render(site=site, page_path=page.path, **page.context)
-        yield urls.file_of(page.path), html.encode("utf-8")
+class TemplateFailed(Exception):
+    """A template could not render; carries the `Problem` naming its file and line.
+    (Raised in worker processes, so it carries only plain, picklable data.)"""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem)
+        self.problem = problem
+
+
+def render(site: Site, templates: Path) -> Iterator[tuple[str, bytes]]:
+    """Every page of the site as (file path, HTML bytes), rendered on all cores."""
+    env = environment(templates)
+    return fork_map(_render_page, list(plan(site)), shared=(site, env, templates))
+
+
+def _render_page(shared: tuple[Site, jinja2.Environment, Path], page: Page) -> tuple[str, bytes]:
+    site, env, templates = shared
+    try:
+        html = env.get_template(page.template).render(site=site, page_path=page.path, **page.context)
+    except Exception as err:  # a template's mistake is the designer's, not a crash
+        problem = template_problem(err, templates)
+        if problem is None:
+            raise
+        raise TemplateFailed(problem) from None
+    return urls.file_of(page.path), html.encode("utf-8")
 
 
 def template_problem(err: Exception, templates: Path) -> Problem | None:

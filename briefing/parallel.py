@@ -1,0 +1,53 @@
+"""Spread independent work (parsing releases, rendering pages) over the CPU cores.
+
+Workers are forked, so they start at once and share what the parent already
+holds (the site, the templates) without copying it; only each item and its
+result cross between processes. Without fork (Windows) or for small jobs the
+work runs in this process, with the same results.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from typing import Callable, Iterable, Iterator, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+SMALL = 64  # fewer items than this are not worth a process start
+_shared = None  # what the parent hands its forked workers; see fork_map
+
+
+def cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def fork_map(work: Callable[[object, Item], Result], items: list[Item], shared: object = None,
+             jobs: int | None = None) -> Iterator[Result]:
+    """`work(shared, item)` for every item, results in the items' order."""
+    jobs = jobs or cores()
+    if jobs < 2 or len(items) < SMALL or "fork" not in multiprocessing.get_all_start_methods():
+        return (work(shared, item) for item in items)
+    return _forked(work, items, shared, jobs)
+
+
+def _forked(work, items, shared, jobs) -> Iterator:
+    global _shared
+    _shared = shared  # inherited by the children at fork; never pickled
+    chunk = max(1, min(64, len(items) // (jobs * 8)))
+    pool = multiprocessing.get_context("fork").Pool(jobs)
+    try:
+        yield from pool.imap(_call, [(work, item) for item in items], chunksize=chunk)
+    finally:
+        pool.terminate()
+        pool.join()
+        _shared = None
+
+
+def _call(job):
+    work, item = job
+    return work(_shared, item)
