@@ -1,26 +1,35 @@
 """The recipe of a build: read -> model -> render -> write.
 
-    releases = read each file under content/     (read.py)
-    meetings = check and model each release      (schema.py, markup.py)
-    site     = arrange meetings into indexes     (site.py)
-    pages    = render templates for the site     (render.py)
-    publish pages and assets as the new site/    (write.py)
+    sources  = the release files and their signatures    (sources.py)
+    parsed   = each release read and modelled, or cached  (read.py, schema.py, markup.py)
+    site     = the meetings arranged into indexes         (site.py)
+    pages    = which pages exist, and what each shows     (render.plan)
+    publish  = render what changed, write what differs    (render.py, write.py)
+
+The cache (cache.py) lets each step skip what an earlier build already did:
+nothing changed -> nothing to do; a release changed -> parse that one release,
+re-render the pages that show it, write the files whose bytes differ.
 """
 
 from __future__ import annotations
 
+import pickle
 import time
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import markup, render
-from .model import Meeting
-from .problems import ContentError, Problem, errors_in
+from . import write
+from .cache import ENGINE, Cache, State, digest
 from .parallel import fork_map
-from .read import find_releases, read_release, shown_name
-from .schema import to_meeting
-from .site import arrange
-from .write import publish
+from .problems import ContentError, Problem, errors_in
+from .sources import Source, files_of, fingerprint, scan
+
+if TYPE_CHECKING:
+    from .model import Meeting
+    from .render import Page
+    from .site import Site
 
 
 @dataclass(frozen=True)
@@ -31,6 +40,7 @@ class Project:
     templates: Path
     assets: Path
     out: Path
+    cache: Path | None = Path(".cache")  # None: keep nothing between builds
 
 
 @dataclass(frozen=True)
@@ -40,11 +50,20 @@ class Report:
     pages: int
     seconds: float
     warnings: tuple[Problem, ...]
+    parsed: int = 0  # releases read and modelled this time (the others came from the cache)
+    rendered: int = 0  # pages rendered this time
+    written: int = 0  # files written or removed (the others kept their bytes and time)
 
     def __str__(self) -> str:
+        if not self.written and not self.rendered and not self.parsed:
+            return f"nothing changed: {counted(self.pages, 'page')} up to date in {self.seconds:.2f} s"
         drafts = f" ({counted(self.drafts_left_out, 'draft')} left out)" if self.drafts_left_out else ""
         return (f"built {counted(self.pages, 'page')} from {counted(self.releases, 'release')}"
                 f"{drafts} in {self.seconds:.2f} s")
+
+    def details(self) -> str:
+        return (f"parsed {self.parsed} of {counted(self.releases, 'release')}, rendered "
+                f"{self.rendered} of {counted(self.pages, 'page')}, wrote {counted(self.written, 'file')}")
 
 
 def counted(n: int, noun: str) -> str:
@@ -55,48 +74,115 @@ def counted(n: int, noun: str) -> str:
 def build(project: Project, drafts: bool = False) -> Report:
     """Build the site, or raise ContentError naming every problem (site untouched)."""
     started = time.perf_counter()
-    meetings, problems = load(project.content)
+    cache = Cache(project.cache)
+    try:
+        return _build(project, drafts, cache, started)
+    finally:
+        cache.close()
+
+
+def _build(project: Project, drafts: bool, cache: Cache, started: float) -> Report:
+    state = cache.state(project.out)
+    sources = scan(project.content)
+    inputs = fingerprint(sources, project, drafts)
+    folders = write.current(project.out, state.folders)
+    if folders and state.fingerprint == inputs:  # nothing changed since the last build
+        return Report(**state.report, seconds=time.perf_counter() - started)
+
+    from .render import TemplateFailed, render  # the heavy stages load only when there is work
+    from .site import arrange
+
+    parsed, texts = load(sources, cache, state)
+    fresh = len(texts)
+    problems = [p for one in parsed for p in one.problems]
+    problems += same_urls([one for one in parsed if one.meeting])
     if errors_in(problems):
         raise ContentError(problems)
+    meetings = [one.meeting for one in parsed if one.meeting]
     published = [m for m in meetings if drafts or not m.draft]
     site = arrange(published)
+
+    pages = plan_with_keys(site, project)
+    previous = state.pages if folders else {}  # without the old site, everything is new
+    changed = [page for page, key in pages if previous.get(page.file, ("",))[0] != key]
+    texts.update(cache.texts({p.text_of for p in changed if p.text_of} - set(texts)))
+    cache.forget_state(project.out)  # until the new state is saved, none is trusted
+    output = Output(pages, previous, folders)
     try:
-        pages = publish(render.render(site, project.templates), project.assets, project.out)
-    except render.TemplateFailed as failed:
+        output.publish(render(site, project.templates, changed, texts), assets(project.assets),
+                       project.out)
+    except TemplateFailed as failed:
         raise ContentError([failed.problem]) from None
-    warnings = tuple(sorted(problems, key=lambda p: p.place))
-    return Report(len(meetings), len(meetings) - len(published), pages,
-                  time.perf_counter() - started, warnings)
+
+    summary = dict(releases=len(meetings), drafts_left_out=len(meetings) - len(published),
+                   pages=len(pages), warnings=tuple(sorted(problems, key=lambda p: p.place)))
+    cache.save_state(project.out, State(
+        fingerprint=inputs,
+        sources={str(s.path): (s.mtime, s.size, one.key) for s, one in zip(sources, parsed) if one.key},
+        pages=output.files,
+        report=summary,
+        folders=output.folders,
+    ))
+    return Report(**summary, seconds=time.perf_counter() - started, parsed=fresh,
+                  rendered=len(changed), written=output.written)
 
 
 @dataclass(frozen=True)
 class Parsed:
     """What one release file gives: its meeting (None if it has errors) and its problems."""
 
+    key: str | None  # the release's cache key; None if the file could not be read
     meeting: Meeting | None
     problems: tuple[Problem, ...]
     slug_line: int  # where a clash of URLs is reported
 
 
-def parse_file(_, path: Path) -> Parsed:
-    """Read one release and model its meeting; runs in a worker process."""
-    release = read_release(path)
+def load(sources: list[Source], cache: Cache, state: State) -> tuple[list[Parsed], dict[str, str]]:
+    """Every release modelled, in the order of `sources`, and the release texts (HTML)
+    of those parsed this time. Files unchanged since the last build, or whose bytes
+    the cache knows, are not parsed again."""
+    keys: dict[int, str] = {}
+    for number, source in enumerate(sources):
+        old = state.sources.get(str(source.path))
+        if old and old[:2] == source.signature:
+            keys[number] = old[2]
+    todo = [number for number in range(len(sources)) if number not in keys]
+    results = fork_map(parse_source, [sources[n].path for n in todo], shared=cache.known())
+    facts: dict[int, bytes] = {}
+    texts: dict[str, str] = {}
+    for number, (key, pickled, text) in zip(todo, results):
+        if key is not None:
+            keys[number] = key
+        if pickled is not None:  # parsed now: the cache did not know it
+            facts[number] = pickled
+            if key is not None:
+                texts[key] = text
+    cache.remember((keys[n], facts[n], texts[keys[n]]) for n in facts if n in keys)
+    stored = cache.facts({keys[n] for n in range(len(sources)) if n not in facts})
+    parsed = [pickle.loads(facts[n] if n in facts else stored[keys[n]]) for n in range(len(sources))]
+    return parsed, texts
+
+
+def parse_source(known: set[str], path: Path) -> tuple[str | None, bytes | None, str | None]:
+    """Read and model one release, in a worker process: (key, pickled Parsed, text as
+    HTML). Only the key when the cache already knows it."""
+    from . import markup
+    from .read import read_bytes, read_release, release_key
+    from .schema import to_meeting
+
+    name, data = read_bytes(path)
+    if isinstance(data, Problem):
+        return None, pickle.dumps(Parsed(None, None, (data,), 1)), None
+    key = release_key(name, data)
+    if key in known:
+        return key, None, None
+    release = read_release(path, name, data)
     if isinstance(release, Problem):
-        return Parsed(None, (release,), 1)
-    meeting, problems = to_meeting(release, markup.to_html(release.body))
-    return Parsed(meeting, tuple(problems), release.key_line("slug"))
-
-
-def load(content: Path) -> tuple[list[Meeting], list[Problem]]:
-    """Every meeting under `content`, and every problem found on the way."""
-    if not content.is_dir():
-        where = shown_name(content)
-        raise ContentError([Problem(where, 1, "content", "no such folder",
-                                    "a folder of release .md files")])
-    parsed = list(fork_map(parse_file, find_releases(content)))
-    problems = [p for one in parsed for p in one.problems]
-    problems += same_urls([one for one in parsed if one.meeting])
-    return [one.meeting for one in parsed if one.meeting], problems
+        return key, pickle.dumps(Parsed(key, None, (release,), 1)), None
+    meeting, problems = to_meeting(release)
+    text = markup.to_html(release.body) if meeting else None
+    parsed = Parsed(key, meeting, tuple(problems), release.key_line("slug"))
+    return key, pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL), text
 
 
 def same_urls(parsed: list[Parsed]) -> list[Problem]:
@@ -113,3 +199,60 @@ def same_urls(parsed: list[Parsed]) -> list[Problem]:
             f"meetings/{meeting.slug}/ is also the page of {first[meeting.slug].source_file}",
             "a page of its own: rename the file or set 'slug:'"))
     return problems
+
+
+def plan_with_keys(site: Site, project: Project) -> list[tuple[Page, str]]:
+    """Every page with the key of all it shows: its data and the templates."""
+    from .render import plan
+
+    templates = digest(ENGINE, *(path.encode() + b"\0" + Path(path).read_bytes()
+                                 for path, _ in files_of(project.templates)))
+    return [(page, digest(templates, page.template, repr(page.depends_on))) for page in plan(site)]
+
+
+def assets(folder: Path) -> list[tuple[str, bytes]]:
+    """The stylesheet, icons, ...: copied into the site's assets/ as they are."""
+    return [("assets/" + Path(path).relative_to(folder).as_posix(), Path(path).read_bytes())
+            for path, _ in files_of(folder)]
+
+
+class Output:
+    """What the new site holds, tracked while its changed files are written:
+    for every file, the key it was made from and the digest of its bytes."""
+
+    def __init__(self, pages: list[tuple[Page, str]], previous: dict[str, tuple[str, str]],
+                 folders: write.Folders | None):
+        self.keys = {page.file: key for page, key in pages}
+        self.previous = previous
+        self.folders = folders
+        # unchanged pages are as the last build wrote them; the rest is filled in as written
+        self.files = {path: previous[path] for path, key in self.keys.items()
+                      if previous.get(path, ("",))[0] == key}
+        self.written = 0
+
+    def publish(self, rendered, static: list[tuple[str, bytes]], out: Path) -> None:
+        if self.folders is None:
+            self.folders = write.publish(self._everything(rendered, static), out)
+        else:
+            self.folders = write.update(self._changes(rendered, static), out, self.folders)
+
+    def _everything(self, rendered, static):
+        for path, data in chain(rendered, static):
+            self._record(path, data)
+            self.written += 1
+            yield path, data
+
+    def _changes(self, rendered, static):
+        """Only files whose bytes differ, and the removal of those no longer made."""
+        for path, data in chain(rendered, static):
+            if self._record(path, data) != self.previous.get(path, ("", ""))[1]:
+                self.written += 1
+                yield path, data
+        for path in sorted(set(self.previous) - set(self.files)):
+            self.written += 1
+            yield path, None
+
+    def _record(self, path: str, data: bytes) -> str:
+        bytes_digest = digest(data)
+        self.files[path] = (self.keys.get(path, bytes_digest), bytes_digest)
+        return bytes_digest

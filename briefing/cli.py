@@ -24,15 +24,17 @@ def main(argv: list[str] | None = None) -> int:
         templates=_own_or_tool(args.templates, "templates"),
         assets=_own_or_tool(args.assets, "assets"),
         out=Path(args.out),
+        cache=None if args.no_cache else Path(".cache"),
     )
     if args.command == "serve":
         from .serve import serve  # livereload and tornado load only when serving
 
         return serve(project, host=args.host, port=args.port, drafts=args.drafts)
-    return run_build(project, drafts=args.drafts, quiet=args.quiet)
+    return run_build(project, drafts=args.drafts, quiet=args.quiet, verbose=args.verbose)
 
 
-def run_build(project: Project, drafts: bool = False, quiet: bool = False) -> int:
+def run_build(project: Project, drafts: bool = False, quiet: bool = False,
+              verbose: bool = False) -> int:
     try:
         report = build(project, drafts=drafts)
     except ContentError as failed:
@@ -47,6 +49,8 @@ def run_build(project: Project, drafts: bool = False, quiet: bool = False) -> in
         print(warning, file=sys.stderr)
     if not quiet:
         print(f"{report}, into {project.out}/")
+    if verbose:
+        print(report.details())
     return 0
 
 
@@ -70,7 +74,11 @@ def parser() -> argparse.ArgumentParser:
         command.add_argument("--templates", help="Jinja2 templates (templates)")
         command.add_argument("--assets", help="CSS and icons copied to out/assets (assets)")
         command.add_argument("--drafts", action="store_true", help="include releases with draft: true")
+        command.add_argument("--no-cache", action="store_true",
+                             help="ignore and keep no build cache (.cache/): a cold build")
         command.add_argument("--quiet", "-q", action="store_true", help="print only problems")
+        command.add_argument("--verbose", "-v", action="store_true",
+                             help="also say what was parsed, rendered and written")
         if name == "serve":
             command.add_argument("--host", default="127.0.0.1", help="address to serve on (127.0.0.1)")
             command.add_argument("--port", type=int, default=8000, help="port (8000)")

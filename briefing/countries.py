@@ -11,9 +11,6 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import pycountry
-from babel import Locale
-from slugify import slugify
 
 # Exonyms that neither ISO 3166 nor CLDR lists, but releases still use.
 EXTRA_NAMES = {
@@ -27,13 +24,29 @@ EXTRA_NAMES = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Country:
+    """One state. There is one instance per country (see `canonical`), so
+    identity is equality, and a country is cheap to hash and compare."""
+
     code: str  # ISO 3166-1 alpha-2, "RU"
     alpha3: str  # "RUS"
     name: str  # short display name, "Russia"
     official_name: str  # "Russian Federation"
     slug: str  # "russia", its page is countries/<slug>/
+
+    def __reduce__(self):  # unpickled meetings share the one instance too
+        return canonical, (self.code, self.alpha3, self.name, self.official_name, self.slug)
+
+
+_instances: dict[str, Country] = {}
+
+
+def canonical(code: str, *rest: str) -> Country:
+    """The one Country with this code."""
+    if code not in _instances:
+        _instances[code] = Country(code, *rest)
+    return _instances[code]
 
 
 class UnknownCountry(LookupError):
@@ -52,13 +65,17 @@ def _key(text: str) -> str:
 @cache
 def _registry() -> dict[str, Country]:
     """Every accepted spelling, folded by `_key`, -> its Country."""
+    import pycountry  # loaded on first use: a build whose releases are all cached needs none
+    from babel import Locale
+    from slugify import slugify
+
     cldr = Locale("en").territories
     by_key: dict[str, Country] = {}
     for entry in pycountry.countries:
         code = entry.alpha_2
         official = getattr(entry, "official_name", None) or entry.name
         name = cldr.get(code) or getattr(entry, "common_name", None) or entry.name
-        country = Country(code, entry.alpha_3, name, official, slugify(name))
+        country = canonical(code, entry.alpha_3, name, official, slugify(name))
         spellings = [code, entry.alpha_3, entry.name, official, name,
                      getattr(entry, "common_name", None), _uninverted(entry.name)]
         for spelling in filter(None, spellings):

@@ -1,7 +1,9 @@
 """The domain: what a meeting is, as every later stage sees it.
 
 Plain frozen dataclasses; `schema` makes them from front matter and `site`
-arranges them into indexes. Nothing here reads files or renders HTML.
+arranges them into indexes. Nothing here reads files or renders HTML. The
+release text itself is not part of a Meeting: it is only needed on the
+meeting's own page, so the build keeps it apart (and cached) by `key`.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ class Official:
 @dataclass(frozen=True)
 class Meeting:
     slug: str  # its page is meetings/<slug>/
+    key: str  # digest of the release file: equal keys, equal meetings
     source_file: str  # the release it came from, as shown in messages
     title: str
     date: dt.date
@@ -54,7 +57,6 @@ class Meeting:
     source: str | None  # URL of the original release
     lang: str
     draft: bool
-    html: str  # the release text, rendered from Markdown
     extra: dict[str, Any] = field(default_factory=dict)  # front-matter keys the schema lacks
 
     @property

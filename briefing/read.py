@@ -7,12 +7,12 @@ the editor wrote it, so that `NO` stays Norway and `023` stays twenty-three.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from .cache import ENGINE, digest
 from .problems import Problem
 
 # libyaml's C parser is several times faster; fall back to pure Python without it.
@@ -28,6 +28,7 @@ class Release:
 
     path: Path  # on disk
     name: str  # as shown to the editor in messages
+    key: str  # digest of the engine, the name and the bytes: the cache's key
     stem: str  # file name without .md, the default slug
     front: yaml.MappingNode
     first_line: int  # file line on which the YAML text starts
@@ -43,16 +44,6 @@ class Release:
         return self.line(key) if key is not None else self.first_line - 1
 
 
-def find_releases(content: Path) -> list[Path]:
-    """Every `*.md` under `content`, in a stable order, skipping hidden files
-    and folders (editor backups such as `.#x.md`, `.git`)."""
-    found = []
-    for folder, dirs, files in os.walk(content):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found += [Path(folder, f) for f in files if f.endswith(".md") and not f.startswith(".")]
-    return sorted(found)
-
-
 def shown_name(path: Path) -> str:
     """A path as an editor recognises it: relative to the working folder if inside it."""
     try:
@@ -61,17 +52,29 @@ def shown_name(path: Path) -> str:
         return str(path)
 
 
-def read_release(path: Path) -> Release | Problem:
-    """Read one file; a content mistake comes back as a `Problem`, never raised."""
+def read_bytes(path: Path) -> tuple[str, bytes | Problem]:
+    """(the name shown for `path`, its bytes), or a `Problem` if it cannot be read."""
     name = shown_name(path)
     try:
-        data = path.read_bytes()
+        return name, path.read_bytes()
     except OSError as err:  # unreadable, or deleted while we looked
-        return Problem(name, 1, "file", f"cannot be read: {err.strerror}", "a readable file")
+        return name, Problem(name, 1, "file", f"cannot be read: {err.strerror}", "a readable file")
+
+
+def release_key(name: str, data: bytes) -> str:
+    return digest(ENGINE, name, data)
+
+
+def read_release(path: Path, name: str | None = None, data: bytes | None = None) -> Release | Problem:
+    """Read one file; a content mistake comes back as a `Problem`, never raised."""
+    if data is None:
+        name, data = read_bytes(path)
+        if isinstance(data, Problem):
+            return data
     text = _decode(name, data)
     if isinstance(text, Problem):
         return text
-    return split_release(path, name, text)
+    return split_release(path, name, text, release_key(name, data))
 
 
 def _decode(name: str, data: bytes) -> str | Problem:
@@ -93,7 +96,7 @@ def _decode(name: str, data: bytes) -> str | Problem:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def split_release(path: Path, name: str, text: str) -> Release | Problem:
+def split_release(path: Path, name: str, text: str, key: str = "") -> Release | Problem:
     expected = "a line '---', then YAML front matter, then a closing '---'"
     if not text.strip():
         return Problem(name, 1, "file", "the file is empty", expected)
@@ -107,7 +110,7 @@ def split_release(path: Path, name: str, text: str) -> Release | Problem:
     if isinstance(front, Problem):
         return front
     body = "\n".join(lines[end + 1:])
-    return Release(path, name, path.stem, front, 2, body)
+    return Release(path, name, key, path.stem, front, 2, body)
 
 
 def _compose(name: str, text: str, first_line: int) -> yaml.MappingNode | Problem:

@@ -37,18 +37,37 @@ class Page:
     path: str  # site path, e.g. "meetings/xxiii-ccdt/"
     template: str
     context: dict[str, Any] = field(default_factory=dict)
+    # What the page shows, as keys: the page changes only if these do (or the
+    # templates). Meetings stand for themselves by their release's key.
+    depends_on: tuple = ()
+    text_of: str | None = None  # the key of the release whose text the page shows
+
+    @property
+    def file(self) -> str:
+        return urls.file_of(self.path)
 
 
 def plan(site: Site) -> Iterator[Page]:
-    yield Page(urls.HOME, "home.html", {"latest": site.meetings[:HOME_LATEST]})
+    """Every page of the site, what it shows and what that depends on."""
+    latest = site.meetings[:HOME_LATEST]
+    counts = (len(site.meetings), site.body_count, len(site.countries), len(site.years))
+    yield Page(urls.HOME, "home.html", {"latest": latest}, (counts, *_keys(latest)))
     for meeting in site.meetings:
-        yield Page(urls.path_of(meeting), "meeting.html",
-                   {"meeting": meeting, "neighbours": site.neighbours[meeting.slug]})
-    yield Page(urls.COUNTRIES, "countries.html")
+        neighbours = site.neighbours[meeting.slug]
+        yield Page(urls.path_of(meeting), "meeting.html", {"meeting": meeting, "neighbours": neighbours},
+                   (meeting.key, *_keys(vars(neighbours).values())), text_of=meeting.key)
+    yield Page(urls.COUNTRIES, "countries.html", {}, tuple(
+        (r.country.code, r.attended, len(r.chaired), len(r.hosted), r.first.key, r.last.key)
+        for r in site.countries))
     for record in site.countries:
-        yield Page(urls.path_of(record.country), "country.html", {"record": record})
-    yield Page(urls.TIMELINE, "timeline.html")
+        yield Page(urls.path_of(record.country), "country.html", {"record": record},
+                   (record.country.code, *((m.key, *record.roles(m)) for m in record.meetings)))
+    yield Page(urls.TIMELINE, "timeline.html", {}, _keys(site.meetings))
     yield Page("404.html", "404.html")
+
+
+def _keys(meetings) -> tuple[str | None, ...]:
+    return tuple(m.key if m else None for m in meetings)
 
 
 def environment(templates: Path) -> jinja2.Environment:
@@ -113,16 +132,21 @@ class TemplateFailed(Exception):
         self.problem = problem
 
 
-def render(site: Site, templates: Path) -> Iterator[tuple[str, bytes]]:
-    """Every page of the site as (file path, HTML bytes), rendered on all cores."""
+def render(site: Site, templates: Path, pages: list[Page],
+           texts: dict[str, str]) -> Iterator[tuple[str, bytes]]:
+    """`pages` as (file path, HTML bytes), rendered on all cores; `texts` holds the
+    release text (HTML) of every page's `text_of`."""
     env = environment(templates)
-    return fork_map(_render_page, list(plan(site)), shared=(site, env, templates))
+    return fork_map(_render_page, pages, shared=(site, env, templates, texts))
 
 
-def _render_page(shared: tuple[Site, jinja2.Environment, Path], page: Page) -> tuple[str, bytes]:
-    site, env, templates = shared
+def _render_page(shared: tuple, page: Page) -> tuple[str, bytes]:
+    site, env, templates, texts = shared
+    context = dict(page.context, site=site, page_path=page.path)
+    if page.text_of:
+        context["text"] = texts[page.text_of]
     try:
-        html = env.get_template(page.template).render(site=site, page_path=page.path, **page.context)
+        html = env.get_template(page.template).render(context)
     except Exception as err:  # a template's mistake is the designer's, not a crash
         problem = template_problem(err, templates)
         if problem is None:

@@ -36,7 +36,7 @@ NULL = "tag:yaml.org,2002:null"
 EXPECT_DATE = "YYYY-MM-DD, or a date and time with an offset such as 2021-01-01T10:00+03:00"
 
 
-def to_meeting(release: Release, html: str) -> tuple[Meeting | None, list[Problem]]:
+def to_meeting(release: Release) -> tuple[Meeting | None, list[Problem]]:
     """The meeting a release describes, or None and the reasons why not."""
     fm = FrontMatter(release)
     date, starts = fm.date()
@@ -47,6 +47,7 @@ def to_meeting(release: Release, html: str) -> tuple[Meeting | None, list[Proble
     location = fm.text("location")
     meeting = Meeting(
         slug=fm.slug(),
+        key=release.key,
         source_file=release.name,
         title=fm.text("title"),
         date=date,
@@ -65,7 +66,6 @@ def to_meeting(release: Release, html: str) -> tuple[Meeting | None, list[Proble
         source=fm.url("source"),
         lang=fm.lang(),
         draft=fm.flag("draft"),
-        html=html,
         extra=fm.extra(),
     )
     errors = [p for p in fm.problems if not p.warning]

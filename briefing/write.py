@@ -1,9 +1,16 @@
 """Stage 4, write: put the rendered pages on disk, all at once or not at all.
 
-Pages are written into a staging folder beside the output folder, then the
-two are swapped in one step. A reader of `site/` never sees half a site, a
-failed or killed build leaves the old one as it was, and pages of removed
-releases disappear with the old folder.
+The new site is prepared in a folder beside the output folder, then the two
+are exchanged in one step (Linux `renameat2(RENAME_EXCHANGE)`; two renames
+elsewhere). A reader of `site/` never sees half a site, a failed or killed
+build leaves the old one as it was, and pages of removed releases disappear.
+
+A full `publish` writes every page into a fresh folder. An `update` writes
+only what changed: it keeps a *spare* twin of the site (`.site.spare`) whose
+unchanged files are hard links to the live ones, brings it up to date, and
+exchanges it with the live folder. So a one-page change costs one file, and
+files whose bytes did not change keep their inode and modification time (a
+live-reloading browser and an rsync to the host see only real changes).
 """
 
 from __future__ import annotations
@@ -13,48 +20,138 @@ import errno
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
 STAGING = ".build-"  # prefix of staging folders: .<out name>.build-XXXX
+SPARE = ".spare"  # the spare twin: .<out name>.spare
 
 
 class UnsafePath(ValueError):
     """A page path that would land outside the output folder."""
 
 
-def publish(files: Iterable[tuple[str, bytes]], assets: Path | None, out: Path) -> int:
-    """Write `files` (site path, bytes) and a copy of `assets/` as the new `out`.
+@dataclass(frozen=True)
+class Folders:
+    """The live site and its spare twin, as the last publish left them."""
 
-    Returns the number of pages written. Rendering may still be under way in
-    `files`: any exception leaves `out` untouched.
-    """
+    live: int  # inode of the output folder
+    spare: int | None  # inode of the spare, if there is one
+    stale: frozenset[str]  # site paths where the spare differs from the live site
+
+
+def publish(files: Iterable[tuple[str, bytes]], out: Path) -> Folders:
+    """Make `files` (site path, bytes) the whole new content of `out`.
+
+    Rendering may still be under way in `files`: any exception leaves `out`
+    untouched."""
     out = out.absolute()
     out.parent.mkdir(parents=True, exist_ok=True)
     _sweep(out)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}{STAGING}", dir=out.parent))
+    shutil.rmtree(_spare_of(out), ignore_errors=True)
+    staging = _staging(out)
     try:
-        count = 0
         for path, data in files:
-            target = inside(staging, path)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-            count += 1
-        if assets is not None and assets.is_dir():
-            shutil.copytree(assets, staging / "assets")
-        staging.chmod(0o755)  # mkdtemp makes it private; a site is for reading
+            _write_new(staging, path, data)
         _swap(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)  # the old site, or a failed new one
-    return count
+    return Folders(out.stat().st_ino, None, frozenset())
+
+
+def current(out: Path, folders: Folders | None) -> Folders | None:
+    """`folders` if the live site on disk is still the one they describe."""
+    try:
+        live = out.absolute().stat().st_ino
+    except OSError:
+        return None
+    return folders if folders is not None and folders.live == live else None
+
+
+def update(changes: Iterable[tuple[str, bytes | None]], out: Path, folders: Folders) -> Folders:
+    """Apply `changes` (site path, new bytes, or None to remove) to the live site at `out`,
+    described by `folders` (see `current`)."""
+    out = out.absolute()
+    _sweep(out)
+    spare = _spare_of(out)
+    if folders.spare is None or not spare.is_dir() or spare.stat().st_ino != folders.spare:
+        _clone(out, spare)
+    else:
+        for path in folders.stale:  # what the last update changed in the live site only
+            _relink(out, spare, path)
+    changed = set()
+    for path, data in changes:
+        if data is None:
+            _remove(spare, path)
+        else:
+            _write_new(spare, path, data)
+        changed.add(path)
+    _swap(spare, out)
+    return Folders(out.stat().st_ino, spare.stat().st_ino, frozenset(changed))
 
 
 def inside(root: Path, path: str) -> Path:
-    """`root/path`, refusing anything that would resolve outside `root`."""
-    target = (root / path).resolve()
-    if not target.is_relative_to(root.resolve()) or target == root.resolve():
+    """`root/path`, refusing any path that would lead outside `root`."""
+    clean = os.path.normpath(path)
+    if os.path.isabs(clean) or clean == "." or clean.split(os.sep)[0] == ".." or "\0" in clean:
         raise UnsafePath(f"refusing to write {path!r} outside the output folder")
-    return target
+    return root / clean
+
+
+def _write_new(root: Path, path: str, data: bytes) -> None:
+    """Write a new file (a new inode: never into a file the live site shares)."""
+    target = inside(root, path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(target.name + ".new")
+    temporary.write_bytes(data)
+    os.replace(temporary, target)
+
+
+def _relink(live: Path, spare: Path, path: str) -> None:
+    """Make the spare's file at `path` the live one again (or absent, like it)."""
+    source, target = inside(live, path), inside(spare, path)
+    if not source.exists():
+        _remove(spare, path)
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(target.name + ".new")
+    temporary.unlink(missing_ok=True)
+    os.link(source, temporary)
+    os.replace(temporary, target)
+
+
+def _remove(root: Path, path: str) -> None:
+    """Remove a page, and the folders it leaves empty."""
+    target = inside(root, path)
+    target.unlink(missing_ok=True)
+    folder = target.parent
+    while folder != root and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
+def _clone(out: Path, spare: Path) -> None:
+    """A spare twin of the live site: the same folders, its files hard-linked."""
+    shutil.rmtree(spare, ignore_errors=True)
+    staging = _staging(out)
+    for folder, dirs, files in os.walk(out):
+        relative = os.path.relpath(folder, out)
+        for name in dirs:
+            os.mkdir(os.path.join(staging, relative, name))
+        for name in files:
+            os.link(os.path.join(folder, name), os.path.join(staging, relative, name))
+    os.rename(staging, spare)
+
+
+def _staging(out: Path) -> Path:
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}{STAGING}", dir=out.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; a site is for reading
+    return staging
+
+
+def _spare_of(out: Path) -> Path:
+    return out.parent / f".{out.name}{SPARE}"
 
 
 def _sweep(out: Path) -> None:
@@ -71,11 +168,12 @@ def _swap(new: Path, out: Path) -> None:
     if _exchange(new, out):
         return
     # No atomic exchange here (not Linux, or a filesystem without it): two
-    # renames, with the old site set aside in between and removed after.
-    aside = Path(tempfile.mkdtemp(prefix=f".{out.name}{STAGING}", dir=out.parent))
+    # renames, with the old site set aside in between.
+    aside = _staging(out)
     os.rename(out, aside / "old")
     os.rename(new, out)
-    os.rename(aside, new)
+    os.rename(aside / "old", new)
+    aside.rmdir()
 
 
 try:

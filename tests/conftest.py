@@ -17,8 +17,10 @@ from briefing.build import Project, build  # noqa: E402
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def project(content: Path, out: Path) -> Project:
-    return Project(content=content, templates=ROOT / "templates", assets=ROOT / "assets", out=out)
+def project(content: Path, out: Path, cache: Path | None = None) -> Project:
+    """A project building `content` into `out`, its cache beside `out` unless given."""
+    return Project(content=content, templates=ROOT / "templates", assets=ROOT / "assets", out=out,
+                   cache=cache or out.parent / ".cache")
 
 
 def page(out: Path, path: str) -> lxml.html.HtmlElement:

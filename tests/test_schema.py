@@ -13,7 +13,7 @@ from briefing.schema import to_meeting
 
 def meeting_from(front: str, name: str = "2021-01-01-council.md"):
     release = split_release(Path(name), name, f"---\ntitle: A meeting\ndate: 2021-01-01\n{front}---\nText\n")
-    return to_meeting(release, "<p>Text</p>")
+    return to_meeting(release)
 
 
 def meeting(front: str = "", **kwargs):
@@ -42,7 +42,7 @@ def test_session_numbers_and_labels(written, number, label):
 
 def test_datetime_with_offset_keeps_the_local_date():
     release = split_release(Path("x.md"), "x.md", "---\ntitle: A\ndate: 2021-06-15T23:30:00-05:00\n---\n")
-    late, problems = to_meeting(release, "")
+    late, problems = to_meeting(release)
     assert problems == []
     assert late.date == dt.date(2021, 6, 15)
     assert late.starts.utcoffset() == dt.timedelta(hours=-5)

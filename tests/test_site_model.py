@@ -12,7 +12,7 @@ from briefing.site import arrange
 def meeting(slug: str, date: str, front: str = ""):
     release = split_release(Path(f"{slug}.md"), f"{slug}.md",
                             f"---\ntitle: {slug}\ndate: {date}\n{front}---\n")
-    found, problems = to_meeting(release, "")
+    found, problems = to_meeting(release)
     assert not [p for p in problems if not p.warning]
     return found
 

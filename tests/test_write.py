@@ -1,57 +1,89 @@
-"""write: the new site replaces the old one whole, or not at all."""
+"""write: the new site replaces the old one whole, or not at all; updates touch only changes."""
 
 from __future__ import annotations
 
 import pytest
 
 from briefing.urls import file_of, relative
-from briefing.write import UnsafePath, publish
+from briefing.write import UnsafePath, current, publish, update
 
 
-def test_publish_writes_pages_and_assets(tmp_path):
-    assets = tmp_path / "assets"
-    assets.mkdir()
-    (assets / "style.css").write_text("body {}")
-    count = publish([("index.html", b"home"), ("meetings/a/index.html", b"a")], assets, tmp_path / "site")
-    assert count == 2
-    assert (tmp_path / "site/meetings/a/index.html").read_bytes() == b"a"
-    assert (tmp_path / "site/assets/style.css").read_text() == "body {}"
+def tree(folder) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_publish_writes_every_file(tmp_path):
+    publish([("index.html", b"home"), ("meetings/a/index.html", b"a"), ("assets/style.css", b"x")],
+            tmp_path / "site")
+    assert tree(tmp_path / "site") == {"assets/style.css": b"x", "index.html": b"home",
+                                       "meetings/a/index.html": b"a"}
 
 
 def test_stale_pages_disappear_and_no_staging_is_left(tmp_path):
     out = tmp_path / "site"
-    publish([("index.html", b"1"), ("meetings/old/index.html", b"old")], None, out)
-    publish([("index.html", b"2")], None, out)
-    assert not (out / "meetings").exists()
+    publish([("index.html", b"1"), ("meetings/old/index.html", b"old")], out)
+    publish([("index.html", b"2")], out)
+    assert tree(out) == {"index.html": b"2"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
 def test_failure_while_rendering_leaves_the_old_site(tmp_path):
     out = tmp_path / "site"
-    publish([("index.html", b"old")], None, out)
+    publish([("index.html", b"old")], out)
 
     def pages():
         yield "index.html", b"new"
         raise RuntimeError("a template failed half way")
 
     with pytest.raises(RuntimeError):
-        publish(pages(), None, out)
-    assert (out / "index.html").read_bytes() == b"old"
+        publish(pages(), out)
+    assert tree(out) == {"index.html": b"old"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
-@pytest.mark.parametrize("path", ["../evil.html", "meetings/../../evil.html", "/etc/evil.html", ""])
+@pytest.mark.parametrize("path", ["../evil.html", "meetings/../../evil.html", "/etc/evil.html", "",
+                                  ".", "a/\0/b"])
 def test_paths_outside_the_output_are_refused(tmp_path, path):
     with pytest.raises(UnsafePath):
-        publish([(path, b"x")], None, tmp_path / "site")
+        publish([(path, b"x")], tmp_path / "site")
     assert not (tmp_path / "evil.html").exists()
     assert not (tmp_path / "site").exists()
 
 
 def test_leftovers_of_a_killed_build_are_swept(tmp_path):
     (tmp_path / ".site.build-abc123").mkdir()
-    publish([("index.html", b"x")], None, tmp_path / "site")
+    publish([("index.html", b"x")], tmp_path / "site")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_update_writes_only_changes_and_keeps_the_rest_untouched(tmp_path):
+    out = tmp_path / "site"
+    folders = publish([("index.html", b"1"), ("a/index.html", b"a"), ("b/index.html", b"b")], out)
+    before = {p: (out / p).stat() for p in ("a/index.html", "b/index.html")}
+    folders = update([("index.html", b"2"), ("c/index.html", b"c"), ("b/index.html", None)], out,
+                     current(out, folders))
+    assert tree(out) == {"index.html": b"2", "a/index.html": b"a", "c/index.html": b"c"}
+    kept = (out / "a/index.html").stat()
+    assert (kept.st_ino, kept.st_mtime_ns) == (before["a/index.html"].st_ino,
+                                               before["a/index.html"].st_mtime_ns)
+    # the spare twin is the previous site; the next update brings it level first
+    assert tree(tmp_path / ".site.spare") == {"index.html": b"1", "a/index.html": b"a",
+                                              "b/index.html": b"b"}
+    folders = update([("a/index.html", b"A")], out, current(out, folders))
+    assert tree(out) == {"index.html": b"2", "a/index.html": b"A", "c/index.html": b"c"}
+    assert tree(tmp_path / ".site.spare") == {"index.html": b"2", "a/index.html": b"a",
+                                              "c/index.html": b"c"}
+    assert (out / "c/index.html").stat().st_ino == (tmp_path / ".site.spare/c/index.html").stat().st_ino
+    update([("index.html", b"3")], out, current(out, folders))
+    assert tree(out) == {"index.html": b"3", "a/index.html": b"A", "c/index.html": b"c"}
+
+
+def test_a_replaced_site_is_not_mistaken_for_ours(tmp_path):
+    out = tmp_path / "site"
+    folders = publish([("index.html", b"1")], out)
+    assert current(out, folders) == folders
+    publish([("index.html", b"other")], out)  # e.g. another build, or a hand-made folder
+    assert current(out, folders) is None
 
 
 def test_relative_links_work_from_any_depth_and_from_disk():

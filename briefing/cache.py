@@ -1,0 +1,139 @@
+"""The build cache in `.cache/`: what earlier builds learnt, so the next does only what changed.
+
+Two things are kept, and neither is ever trusted beyond what it can prove:
+
+- **parsed releases**, in SQLite, keyed by a digest of the engine version, the
+  release's name and its bytes: a release whose digest is known is not read
+  as YAML or Markdown again. A changed byte is a new key, so nothing stale can
+  come back.
+- **the last build's state** for one output folder: the signature of every
+  input (to see at once that nothing changed), each page's dependency key and
+  the digest of its bytes (to render and write only what changed), and the
+  state of the published folders (see write.py). It is discarded whole when
+  the engine, the folder or anything it describes does not match.
+
+Deleting `.cache/` (or `--no-cache`) gives a cold build with the same output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from . import __version__
+
+# Bump when the format of cached data or the meaning of a key changes.
+ENGINE = f"briefing {__version__} cache 1"
+
+
+def digest(*parts: bytes | str) -> str:
+    """A short, stable content digest."""
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        hasher.update(part.encode("utf-8") if isinstance(part, str) else part)
+        hasher.update(b"\0")
+    return hasher.hexdigest()
+
+
+@dataclass
+class State:
+    """What the last build of one output folder knew."""
+
+    fingerprint: str = ""  # of every input's signature; equal means nothing to do
+    sources: dict[str, tuple[int, int, str]] = field(default_factory=dict)  # path -> (mtime, size, key)
+    pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # site path -> (page key, bytes digest)
+    report: dict = field(default_factory=dict)  # the counts and warnings a no-change build repeats
+    folders: object = None  # the published folders, see write.Folders
+
+
+class Cache:
+    """Parsed releases and build states under one folder; `None` keeps nothing."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+        self._db: sqlite3.Connection | None = None
+        self._memory: dict[str, tuple[bytes, str]] = {}
+
+    # -- parsed releases -------------------------------------------------------
+
+    @property
+    def db(self) -> sqlite3.Connection | None:
+        if self._db is None and self.folder is not None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.folder / "releases.sqlite")
+            self._db.execute("CREATE TABLE IF NOT EXISTS releases "
+                             "(key TEXT PRIMARY KEY, facts BLOB NOT NULL, html TEXT)")
+        return self._db
+
+    def known(self) -> set[str]:
+        """The keys of every release parsed before."""
+        if self.db is None:
+            return set(self._memory)
+        return {key for (key,) in self.db.execute("SELECT key FROM releases")}
+
+    def facts(self, keys: Iterable[str]) -> dict[str, bytes]:
+        """Pickled parse results (without release text) for known keys."""
+        return self._select("facts", 0, keys)
+
+    def texts(self, keys: Iterable[str]) -> dict[str, str]:
+        """The rendered release text for known keys."""
+        return self._select("html", 1, keys)
+
+    def _select(self, column: str, part: int, keys: Iterable[str]) -> dict:
+        keys = list(keys)
+        if self.db is None:
+            return {k: self._memory[k][part] for k in keys if k in self._memory}
+        found = {}
+        for start in range(0, len(keys), 500):  # SQLite limits the parameters of one query
+            chunk = keys[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(self.db.execute(
+                f"SELECT key, {column} FROM releases WHERE key IN ({marks})", chunk))
+        return found
+
+    def remember(self, entries: Iterable[tuple[str, bytes, str | None]]) -> None:
+        """Store (key, pickled facts, text) for releases just parsed."""
+        entries = list(entries)
+        if self.db is None:
+            self._memory.update((k, (f, t)) for k, f, t in entries)
+            return
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO releases VALUES (?, ?, ?)", entries)
+
+    # -- the state of a build --------------------------------------------------
+
+    def _state_file(self, out: Path) -> Path | None:
+        if self.folder is None:
+            return None
+        return self.folder / f"state-{digest(ENGINE, str(out.absolute()))}.pickle"
+
+    def state(self, out: Path) -> State:
+        path = self._state_file(out)
+        try:
+            engine, state = pickle.loads(path.read_bytes())
+        except (AttributeError, OSError, EOFError, pickle.UnpicklingError, TypeError, ValueError):
+            return State()
+        return state if engine == ENGINE else State()
+
+    def save_state(self, out: Path, state: State) -> None:
+        path = self._state_file(out)
+        if path is None:
+            return
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(pickle.dumps((ENGINE, state), protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(temporary, path)  # a killed build leaves the old state or the new one
+
+    def forget_state(self, out: Path) -> None:
+        path = self._state_file(out)
+        if path is not None:
+            path.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None

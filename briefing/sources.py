@@ -1,0 +1,68 @@
+"""What a build reads: the release files, and a fingerprint of every input.
+
+Kept free of heavy imports: when the fingerprint shows that nothing changed,
+a build ends here, without loading YAML, Markdown or Jinja.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .cache import ENGINE, digest
+from .problems import ContentError, Problem
+
+if TYPE_CHECKING:
+    from .build import Project
+
+
+@dataclass(frozen=True)
+class Source:
+    path: Path
+    mtime: int  # nanoseconds
+    size: int
+
+    @property
+    def signature(self) -> tuple[int, int]:
+        return self.mtime, self.size
+
+
+def scan(content: Path) -> list[Source]:
+    """Every `*.md` under `content` with its signature, in a stable order, skipping
+    hidden files and folders (editor backups such as `.#x.md`, `.git`)."""
+    if not content.is_dir():
+        raise ContentError([Problem(str(content), 1, "content", "no such folder",
+                                    "a folder of release .md files")])
+    return [Source(Path(path), stat.st_mtime_ns, stat.st_size)
+            for path, stat in _walk(content, lambda name: name.endswith(".md"))]
+
+
+def _walk(folder: Path, wanted=lambda name: True) -> list[tuple[str, os.stat_result]]:
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if wanted(name) and not name.startswith("."):
+                path = os.path.join(root, name)
+                try:
+                    found.append((path, os.stat(path)))
+                except OSError:  # removed while we looked: it is gone
+                    continue
+    return sorted(found)
+
+
+def files_of(folder: Path) -> list[tuple[str, os.stat_result]]:
+    """Every file under `folder` (templates, assets), with its stat."""
+    return _walk(folder) if folder.is_dir() else []
+
+
+def fingerprint(sources: list[Source], project: Project, drafts: bool) -> str:
+    """Changes whenever anything that decides the output may have changed."""
+    parts = [ENGINE, str(drafts), str(project.out.absolute()), os.getcwd()]
+    parts += [f"{s.path}\0{s.mtime}\0{s.size}" for s in sources]
+    for folder in (project.templates, project.assets):
+        parts.append(str(folder.absolute()))
+        parts += [f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}" for path, stat in files_of(folder)]
+    return digest(*parts)
