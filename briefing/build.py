@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from .site import Site
 
 
+RECENT = 256  # parse results kept beside the snapshot before it is rewritten
+
+
 @dataclass(frozen=True)
 class Project:
     """Where a build reads from and writes to."""
@@ -89,10 +92,12 @@ def _build(project: Project, drafts: bool, cache: Cache, started: float) -> Repo
     if folders and state.fingerprint == inputs:  # nothing changed since the last build
         return Report(**state.report, seconds=time.perf_counter() - started)
 
-    from .render import TemplateFailed, render  # the heavy stages load only when there is work
+    # the heavy stages load only when there is work
+    from .render import MeetingItems, TemplateFailed, render
     from .site import arrange
 
-    parsed, texts = load(sources, cache, state)
+    loaded = load(sources, cache, state, project.out)
+    parsed, texts = loaded.parsed, loaded.texts
     fresh = len(texts)
     problems = [p for one in parsed for p in one.problems]
     problems += same_urls([one for one in parsed if one.meeting])
@@ -102,26 +107,39 @@ def _build(project: Project, drafts: bool, cache: Cache, started: float) -> Repo
     published = [m for m in meetings if drafts or not m.draft]
     site = arrange(published)
 
-    pages = plan_with_keys(site, project)
+    templates_key, pages = plan_with_keys(site, project)
     previous = state.pages if folders else {}  # without the old site, everything is new
     changed = [page for page, key in pages if previous.get(page.file, ("",))[0] != key]
     texts.update(cache.texts({p.text_of for p in changed if p.text_of} - set(texts)))
+    items = MeetingItems(cache.items(templates_key), templates_key)
     cache.forget_state(project.out)  # until the new state is saved, none is trusted
     output = Output(pages, previous, folders)
     try:
-        output.publish(render(site, project.templates, changed, texts), assets(project.assets),
-                       project.out)
+        output.publish(render(site, project.templates, changed, texts, items, cache.bytecode),
+                       assets(project.assets), project.out)
     except TemplateFailed as failed:
         raise ContentError([failed.problem]) from None
+    cache.remember_items(templates_key, output.items)
 
     summary = dict(releases=len(meetings), drafts_left_out=len(meetings) - len(published),
                    pages=len(pages), warnings=tuple(sorted(problems, key=lambda p: p.place)))
+    # The parse results, by path: a few recent ones in the state, the bulk in a
+    # snapshot that is rewritten only once many have changed.
+    by_path = {str(s.path): one for s, one in zip(sources, parsed) if one.key}
+    recent = {path: one for path, one in by_path.items() if loaded.snapshot.get(path) is not one}
+    generation = state.snapshot
+    if not generation or len(recent) > RECENT:
+        generation = digest(inputs, "snapshot")
+        cache.save_snapshot(project.out, generation, by_path)
+        recent = {}
     cache.save_state(project.out, State(
         fingerprint=inputs,
         sources={str(s.path): (s.mtime, s.size, one.key) for s, one in zip(sources, parsed) if one.key},
         pages=output.files,
         report=summary,
         folders=output.folders,
+        snapshot=generation,
+        recent=recent,
     ))
     return Report(**summary, seconds=time.perf_counter() - started, parsed=fresh,
                   rendered=len(changed), written=output.written)
@@ -137,30 +155,47 @@ class Parsed:
     slug_line: int  # where a clash of URLs is reported
 
 
-def load(sources: list[Source], cache: Cache, state: State) -> tuple[list[Parsed], dict[str, str]]:
-    """Every release modelled, in the order of `sources`, and the release texts (HTML)
-    of those parsed this time. Files unchanged since the last build, or whose bytes
-    the cache knows, are not parsed again."""
+@dataclass
+class Loaded:
+    parsed: list[Parsed]  # in the order of the sources
+    texts: dict[str, str]  # release key -> text (HTML), of the releases parsed this time
+    snapshot: dict[str, Parsed]  # the last build's results, by path (see Cache.snapshot)
+
+
+def load(sources: list[Source], cache: Cache, state: State, out: Path) -> Loaded:
+    """Every release modelled. Files unchanged since the last build come from its
+    results, files whose bytes the cache knows from the cache; the rest is parsed."""
     keys: dict[int, str] = {}
     for number, source in enumerate(sources):
         old = state.sources.get(str(source.path))
         if old and old[:2] == source.signature:
             keys[number] = old[2]
+    snapshot = cache.snapshot(out, state.snapshot) if keys else {}
+    known = {**snapshot, **state.recent}
+    parsed: dict[int, Parsed] = {}
+    for number, key in keys.items():
+        one = known.get(str(sources[number].path))
+        if one is not None and one.key == key:
+            parsed[number] = one
+
     todo = [number for number in range(len(sources)) if number not in keys]
     results = fork_map(parse_source, [sources[n].path for n in todo], shared=cache.known())
-    facts: dict[int, bytes] = {}
     texts: dict[str, str] = {}
+    remember = []
     for number, (key, pickled, text) in zip(todo, results):
         if key is not None:
             keys[number] = key
         if pickled is not None:  # parsed now: the cache did not know it
-            facts[number] = pickled
+            parsed[number] = pickle.loads(pickled)
             if key is not None:
                 texts[key] = text
-    cache.remember((keys[n], facts[n], texts[keys[n]]) for n in facts if n in keys)
-    stored = cache.facts({keys[n] for n in range(len(sources)) if n not in facts})
-    parsed = [pickle.loads(facts[n] if n in facts else stored[keys[n]]) for n in range(len(sources))]
-    return parsed, texts
+                remember.append((key, pickled, text))
+    cache.remember(remember)
+    stored = cache.facts({keys[n] for n in range(len(sources)) if n not in parsed})
+    for number in range(len(sources)):
+        if number not in parsed:
+            parsed[number] = pickle.loads(stored[keys[number]])
+    return Loaded([parsed[n] for n in range(len(sources))], texts, snapshot)
 
 
 def parse_source(known: set[str], path: Path) -> tuple[str | None, bytes | None, str | None]:
@@ -201,13 +236,15 @@ def same_urls(parsed: list[Parsed]) -> list[Problem]:
     return problems
 
 
-def plan_with_keys(site: Site, project: Project) -> list[tuple[Page, str]]:
-    """Every page with the key of all it shows: its data and the templates."""
+def plan_with_keys(site: Site, project: Project) -> tuple[str, list[tuple[Page, str]]]:
+    """The key of the templates, and every page with the key of all it shows:
+    its data and the templates."""
     from .render import plan
 
     templates = digest(ENGINE, *(path.encode() + b"\0" + Path(path).read_bytes()
                                  for path, _ in files_of(project.templates)))
-    return [(page, digest(templates, page.template, repr(page.depends_on))) for page in plan(site)]
+    return templates, [(page, digest(templates, page.template, *page.depends_on))
+                       for page in plan(site)]
 
 
 def assets(folder: Path) -> list[tuple[str, bytes]]:
@@ -228,23 +265,29 @@ class Output:
         # unchanged pages are as the last build wrote them; the rest is filled in as written
         self.files = {path: previous[path] for path, key in self.keys.items()
                       if previous.get(path, ("",))[0] == key}
+        self.items: dict[str, str] = {}  # list items rendered this time
         self.written = 0
 
     def publish(self, rendered, static: list[tuple[str, bytes]], out: Path) -> None:
+        files = chain(((r.file, self._collect(r)) for r in rendered), static)
         if self.folders is None:
-            self.folders = write.publish(self._everything(rendered, static), out)
+            self.folders = write.publish(self._everything(files), out)
         else:
-            self.folders = write.update(self._changes(rendered, static), out, self.folders)
+            self.folders = write.update(self._changes(files), out, self.folders)
 
-    def _everything(self, rendered, static):
-        for path, data in chain(rendered, static):
+    def _collect(self, rendered) -> bytes:
+        self.items.update(rendered.items)
+        return rendered.html
+
+    def _everything(self, files):
+        for path, data in files:
             self._record(path, data)
             self.written += 1
             yield path, data
 
-    def _changes(self, rendered, static):
+    def _changes(self, files):
         """Only files whose bytes differ, and the removal of those no longer made."""
-        for path, data in chain(rendered, static):
+        for path, data in files:
             if self._record(path, data) != self.previous.get(path, ("", ""))[1]:
                 self.written += 1
                 yield path, data

@@ -49,6 +49,8 @@ class State:
     pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # site path -> (page key, bytes digest)
     report: dict = field(default_factory=dict)  # the counts and warnings a no-change build repeats
     folders: object = None  # the published folders, see write.Folders
+    snapshot: str = ""  # the generation of the saved parse results (see Cache.snapshot)
+    recent: dict = field(default_factory=dict)  # parse results newer than the snapshot, by path
 
 
 class Cache:
@@ -68,7 +70,34 @@ class Cache:
             self._db = sqlite3.connect(self.folder / "releases.sqlite")
             self._db.execute("CREATE TABLE IF NOT EXISTS releases "
                              "(key TEXT PRIMARY KEY, facts BLOB NOT NULL, html TEXT)")
+            self._db.execute("CREATE TABLE IF NOT EXISTS items "
+                             "(key TEXT PRIMARY KEY, templates TEXT NOT NULL, html TEXT NOT NULL)")
         return self._db
+
+    @property
+    def bytecode(self) -> Path | None:
+        """Where Jinja keeps compiled templates (it checks them against the source)."""
+        if self.folder is None:
+            return None
+        folder = self.folder / "templates"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
+    # -- list items (see render.MeetingItems) ------------------------------------
+
+    def items(self, templates_key: str) -> dict[str, str]:
+        """Every list item rendered with these templates."""
+        if self.db is None:
+            return {}
+        return dict(self.db.execute("SELECT key, html FROM items WHERE templates = ?", (templates_key,)))
+
+    def remember_items(self, templates_key: str, items: dict[str, str]) -> None:
+        if self.db is None or not items:
+            return
+        with self.db:  # items of other templates are of no more use
+            self.db.execute("DELETE FROM items WHERE templates != ?", (templates_key,))
+            self.db.executemany("INSERT OR REPLACE INTO items VALUES (?, ?, ?)",
+                                ((key, templates_key, html) for key, html in items.items()))
 
     def known(self) -> set[str]:
         """The keys of every release parsed before."""
@@ -107,31 +136,44 @@ class Cache:
 
     # -- the state of a build --------------------------------------------------
 
-    def _state_file(self, out: Path) -> Path | None:
+    def _file(self, kind: str, out: Path) -> Path | None:
         if self.folder is None:
             return None
-        return self.folder / f"state-{digest(ENGINE, str(out.absolute()))}.pickle"
+        return self.folder / f"{kind}-{digest(ENGINE, str(out.absolute()))}.pickle"
 
     def state(self, out: Path) -> State:
-        path = self._state_file(out)
-        try:
-            engine, state = pickle.loads(path.read_bytes())
-        except (AttributeError, OSError, EOFError, pickle.UnpicklingError, TypeError, ValueError):
-            return State()
-        return state if engine == ENGINE else State()
+        return self._load(self._file("state", out)) or State()
 
     def save_state(self, out: Path, state: State) -> None:
-        path = self._state_file(out)
+        self._dump(self._file("state", out), state)
+
+    def forget_state(self, out: Path) -> None:
+        path = self._file("state", out)
+        if path is not None:
+            path.unlink(missing_ok=True)
+
+    def snapshot(self, out: Path, generation: str) -> dict:
+        """Every release's parse result as the build of `generation` saved them, by path
+        (one file loads much faster than a row per release)."""
+        saved = self._load(self._file("snapshot", out))
+        return saved[1] if saved and saved[0] == generation else {}
+
+    def save_snapshot(self, out: Path, generation: str, parsed: dict) -> None:
+        self._dump(self._file("snapshot", out), (generation, parsed))
+
+    def _load(self, path: Path | None):
+        try:
+            engine, value = pickle.loads(path.read_bytes())
+        except (AttributeError, OSError, EOFError, pickle.UnpicklingError, TypeError, ValueError):
+            return None
+        return value if engine == ENGINE else None
+
+    def _dump(self, path: Path | None, value) -> None:
         if path is None:
             return
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_bytes(pickle.dumps((ENGINE, state), protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(temporary, path)  # a killed build leaves the old state or the new one
-
-    def forget_state(self, out: Path) -> None:
-        path = self._state_file(out)
-        if path is not None:
-            path.unlink(missing_ok=True)
+        temporary.write_bytes(pickle.dumps((ENGINE, value), protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(temporary, path)  # a killed build leaves the old file or the new one
 
     def close(self) -> None:
         if self._db is not None:

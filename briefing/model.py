@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import roman
@@ -66,7 +67,7 @@ class Meeting:
             return None
         return f"{ordinal(self.session)} ({roman.toRoman(self.session)})"
 
-    @property
+    @cached_property
     def body_key(self) -> tuple[str, str] | None:
         """What makes two meetings sessions of the same body."""
         if self.body is None:

@@ -16,6 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import urls
+from .cache import digest
 from .model import Meeting
 from .parallel import fork_map
 from .problems import Problem
@@ -37,9 +38,9 @@ class Page:
     path: str  # site path, e.g. "meetings/xxiii-ccdt/"
     template: str
     context: dict[str, Any] = field(default_factory=dict)
-    # What the page shows, as keys: the page changes only if these do (or the
+    # What the page shows, as strings: the page changes only if these do (or the
     # templates). Meetings stand for themselves by their release's key.
-    depends_on: tuple = ()
+    depends_on: tuple[str, ...] = ()
     text_of: str | None = None  # the key of the release whose text the page shows
 
     @property
@@ -51,26 +52,29 @@ def plan(site: Site) -> Iterator[Page]:
     """Every page of the site, what it shows and what that depends on."""
     latest = site.meetings[:HOME_LATEST]
     counts = (len(site.meetings), site.body_count, len(site.countries), len(site.years))
-    yield Page(urls.HOME, "home.html", {"latest": latest}, (counts, *_keys(latest)))
+    yield Page(urls.HOME, "home.html", {"latest": latest}, (str(counts), *_keys(latest)))
     for meeting in site.meetings:
         neighbours = site.neighbours[meeting.slug]
         yield Page(urls.path_of(meeting), "meeting.html", {"meeting": meeting, "neighbours": neighbours},
                    (meeting.key, *_keys(vars(neighbours).values())), text_of=meeting.key)
     yield Page(urls.COUNTRIES, "countries.html", {}, tuple(
-        (r.country.code, r.attended, len(r.chaired), len(r.hosted), r.first.key, r.last.key)
+        f"{r.country.code} {r.attended} {len(r.chaired)} {len(r.hosted)} {r.first.key} {r.last.key}"
         for r in site.countries))
     for record in site.countries:
-        yield Page(urls.path_of(record.country), "country.html", {"record": record},
-                   (record.country.code, *((m.key, *record.roles(m)) for m in record.meetings)))
+        chaired, hosted = record.chaired, record.hosted
+        yield Page(urls.path_of(record.country), "country.html", {"record": record}, (
+            record.country.code,
+            *(f"{m.key} {m.slug in chaired} {m.slug in hosted}" for m in record.meetings)))
     yield Page(urls.TIMELINE, "timeline.html", {}, _keys(site.meetings))
     yield Page("404.html", "404.html")
 
 
-def _keys(meetings) -> tuple[str | None, ...]:
-    return tuple(m.key if m else None for m in meetings)
+def _keys(meetings) -> tuple[str, ...]:
+    return tuple(m.key if m else "-" for m in meetings)
 
 
-def environment(templates: Path) -> jinja2.Environment:
+def environment(templates: Path, bytecode: Path | None = None,
+                items: MeetingItems | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         autoescape=True,  # every page is HTML; nothing from content is trusted
@@ -78,8 +82,12 @@ def environment(templates: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,  # templates do not change during a build: no stat per use
+        # compiled templates kept in the cache, checked against the source
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(bytecode)) if bytecode else None,
     )
-    env.globals.update(url=_url, site_title=SITE_TITLE, meeting_item=MeetingItems(env),
+    items = items or MeetingItems({}, "")
+    items.env = env
+    env.globals.update(url=_url, site_title=SITE_TITLE, meeting_item=items,
                        content_security_policy=CONTENT_SECURITY_POLICY)
     env.filters.update(long_date=long_date, clock=clock)
     return env
@@ -89,21 +97,31 @@ class MeetingItems:
     """`{{ meeting_item(meeting, note) }}`: a meeting as an item of a list.
 
     A meeting appears in many lists (its countries' pages, the timeline, the
-    home page); its item is rendered once per link depth and reused, which
-    keeps list pages from costing a template call per row."""
+    home page). Its item is rendered once per link depth and note, and kept
+    (in the build cache, keyed by the templates and the meeting's key), so a
+    list page costs a lookup per row, not a template call."""
 
-    def __init__(self, env: jinja2.Environment):
-        self.env = env
-        self.rendered: dict[tuple, Markup] = {}
+    def __init__(self, known: dict[str, str], templates_key: str):
+        self.known = known  # item key -> HTML, from earlier builds
+        self.templates_key = templates_key
+        self.new: dict[str, str] = {}  # rendered in this process, for the cache
+        self.env: jinja2.Environment | None = None
 
     @jinja2.pass_context
     def __call__(self, context: jinja2.runtime.Context, meeting: Meeting, note: str = "") -> Markup:
         page_path = context["page_path"]
-        key = (meeting.slug, page_path.count("/"), note)  # relative links depend on depth only
-        if key not in self.rendered:
+        # relative links depend on the page's depth only
+        key = digest(self.templates_key, meeting.key, str(page_path.count("/")), note)
+        html = self.known.get(key)
+        if html is None:
             template = self.env.get_template("_meeting_item.html")
-            self.rendered[key] = Markup(template.render(meeting=meeting, note=note, page_path=page_path))
-        return self.rendered[key]
+            html = self.known[key] = self.new[key] = template.render(
+                meeting=meeting, note=note, page_path=page_path)
+        return Markup(html)
+
+    def take_new(self) -> dict[str, str]:
+        new, self.new = self.new, {}
+        return new
 
 
 @jinja2.pass_context
@@ -132,15 +150,22 @@ class TemplateFailed(Exception):
         self.problem = problem
 
 
-def render(site: Site, templates: Path, pages: list[Page],
-           texts: dict[str, str]) -> Iterator[tuple[str, bytes]]:
-    """`pages` as (file path, HTML bytes), rendered on all cores; `texts` holds the
-    release text (HTML) of every page's `text_of`."""
-    env = environment(templates)
+def render(site: Site, templates: Path, pages: list[Page], texts: dict[str, str],
+           items: MeetingItems, bytecode: Path | None = None) -> Iterator[Rendered]:
+    """`pages` rendered on all cores. `texts` holds the release text (HTML) of every
+    page's `text_of`; `items` the list items known from earlier builds."""
+    env = environment(templates, bytecode, items)
     return fork_map(_render_page, pages, shared=(site, env, templates, texts))
 
 
-def _render_page(shared: tuple, page: Page) -> tuple[str, bytes]:
+@dataclass(frozen=True)
+class Rendered:
+    file: str  # where in the site
+    html: bytes
+    items: dict[str, str]  # list items rendered for this page and not known before
+
+
+def _render_page(shared: tuple, page: Page) -> Rendered:
     site, env, templates, texts = shared
     context = dict(page.context, site=site, page_path=page.path)
     if page.text_of:
@@ -152,7 +177,7 @@ def _render_page(shared: tuple, page: Page) -> tuple[str, bytes]:
         if problem is None:
             raise
         raise TemplateFailed(problem) from None
-    return urls.file_of(page.path), html.encode("utf-8")
+    return Rendered(page.file, html.encode("utf-8"), env.globals["meeting_item"].take_new())
 
 
 def template_problem(err: Exception, templates: Path) -> Problem | None:

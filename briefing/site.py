@@ -111,8 +111,8 @@ def country_records(newest_first: tuple[Meeting, ...]) -> tuple[CountryRecord, .
         CountryRecord(
             country=country,
             meetings=tuple(listed),
-            chaired=frozenset(m.slug for m in listed if m.chair_country == country),
-            hosted=frozenset(m.slug for m in listed if m.host == country),
+            chaired=frozenset(m.slug for m in listed if m.chair and m.chair.country is country),
+            hosted=frozenset(m.slug for m in listed if m.host is country),
             attended=sum(country in m.countries for m in listed),
         )
         for country, listed in involved.items()
@@ -133,11 +133,13 @@ def timeline(newest_first: tuple[Meeting, ...]) -> tuple[Year, ...]:
 def neighbours(oldest_first: list[Meeting]) -> dict[str, Neighbours]:
     by_body: dict[tuple, list[Meeting]] = defaultdict(list)
     for meeting in oldest_first:
-        if meeting.body_key:
-            by_body[meeting.body_key].append(meeting)
+        body = meeting.body_key
+        if body:
+            by_body[body].append(meeting)
     sessions: dict[str, tuple[Meeting | None, Meeting | None]] = {}
     for held in by_body.values():
-        held.sort(key=lambda m: (m.session is None, m.session or 0, in_time(m)))
+        # by session number; the sort is stable, so unnumbered or equal ones stay in time order
+        held.sort(key=lambda m: (m.session is None, m.session or 0))
         for before, meeting, after in _triples(held):
             sessions[meeting.slug] = (before, after)
     return {

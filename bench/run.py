@@ -1,0 +1,238 @@
+#!/usr/bin/env python3
+"""Benchmark: build times and peak memory at 1,000 and 10,000 releases, beside Hugo.
+
+    python bench/run.py                      # 1,000 and 10,000 releases, 3 runs each
+    python bench/run.py --sizes 1000 --runs 5
+    python bench/run.py --no-hugo
+
+Corpora come from ../shared/bench/gen_corpus.py (seed 1). For each size it
+measures, as whole processes and alternating ours with Hugo's:
+
+- cold build: no cache, no output folder;
+- no-change rebuild: the same command again;
+- one release edited: a sentence added to one release, then a rebuild
+  (and how many files that rewrote);
+- template edited: a comment added to meeting.html, then a rebuild (and how
+  many releases that parsed: it should be none);
+- peak memory of the cold build (proportional set size of the process and
+  its workers, sampled).
+
+Timings are medians; the table compares them with the targets of the speed
+issue. Nothing is asserted: this reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "bench"
+TARGETS = {  # measure -> (target, what it is compared with)
+    "cold build": "≤ Hugo (ratio ≤ 1.0)",
+    "no-change rebuild": "≤ 0.3 s at 10,000",
+    "one release edited": "≤ 0.5 s at 10,000",
+    "template edited": "0 releases parsed",
+    "peak memory (cold)": "≤ 500 MB at 10,000",
+}
+
+
+def run(command: list[str], cwd: Path) -> tuple[float, float, str]:
+    """Wall seconds, peak memory in MB (all processes of the run), and stdout."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True)
+    peak = PeakMemory(process.pid)
+    out, err = process.communicate()
+    seconds = time.perf_counter() - started
+    peak.stop()
+    if process.returncode:
+        raise SystemExit(f"{' '.join(command)} failed:\n{err}")
+    return seconds, peak.megabytes, out
+
+
+class PeakMemory:
+    """Samples the proportional set size of a process and its children (Linux)."""
+
+    def __init__(self, pid: int):
+        self.pid, self.peak, self.done = pid, 0, threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def _sample(self) -> None:
+        while not self.done.wait(0.02):
+            self.peak = max(self.peak, sum(_pss(pid) for pid in _tree(self.pid)))
+
+    def stop(self) -> None:
+        self.done.set()
+        self.thread.join()
+
+    @property
+    def megabytes(self) -> float:
+        return self.peak / 1024
+
+
+def _tree(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                todo += map(int, Path(f"/proc/{current}/task/{task}/children").read_text().split())
+        except OSError:
+            pass
+    return found
+
+
+def _pss(pid: int) -> int:
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0
+    match = re.search(r"^Pss:\s+(\d+) kB", text, re.M)
+    return int(match.group(1)) if match else 0
+
+
+class Ours:
+    def __init__(self, work: Path, size: int):
+        self.work = work
+        self.content = work / "content"
+        if not self.content.is_dir():
+            generate(self.content, size, "native")
+        shutil.copytree(ROOT / "templates", work / "templates", dirs_exist_ok=True)
+
+    def command(self, *extra: str) -> list[str]:
+        return [sys.executable, str(ROOT / "build.py"), "build", "--content", "content",
+                "--out", "site", "--templates", "templates", "--assets", str(ROOT / "assets"),
+                "--verbose", *extra]
+
+    def cold(self) -> tuple[float, float, str]:
+        for folder in (".cache", "site", ".site.spare"):
+            shutil.rmtree(self.work / folder, ignore_errors=True)
+        return run(self.command(), self.work)
+
+    def again(self) -> tuple[float, float, str]:
+        return run(self.command(), self.work)
+
+
+class Hugo:
+    def __init__(self, work: Path, size: int):
+        self.work = work / "hugo"
+        if not (self.work / "content").is_dir():
+            shutil.copytree(SHARED / "hugo-site", self.work, dirs_exist_ok=True)
+            for path in self.work.rglob("*"):
+                path.chmod(path.stat().st_mode | 0o200)
+            generate(self.work / "content", size, "hugo")
+
+    def cold(self) -> tuple[float, float, str]:
+        for folder in ("public", "resources"):
+            shutil.rmtree(self.work / folder, ignore_errors=True)
+        return run(["hugo", "--quiet", "-s", str(self.work)], self.work)
+
+
+def generate(folder: Path, size: int, flavor: str) -> None:
+    subprocess.run([sys.executable, str(SHARED / "gen_corpus.py"), str(folder), str(size),
+                    "--seed", "1", "--flavor", flavor], check=True, capture_output=True)
+
+
+def parsed_count(out: str) -> str:
+    match = re.search(r"parsed (\d+) of", out)
+    return match.group(1) if match else "?"
+
+
+def written_count(out: str) -> str:
+    match = re.search(r"wrote (\d+) file", out)
+    return match.group(1) if match else "?"
+
+
+def measure(size: int, runs: int, work: Path, with_hugo: bool) -> list[tuple]:
+    ours = Ours(work / str(size), size)
+    hugo = Hugo(work / str(size), size) if with_hugo else None
+    cold, cold_memory, hugo_cold, hugo_memory = [], [], [], []
+    for _ in range(runs):  # alternate, so that both see the same machine
+        seconds, memory, _ = ours.cold()
+        cold.append(seconds)
+        cold_memory.append(memory)
+        if hugo:
+            seconds, memory, _ = hugo.cold()
+            hugo_cold.append(seconds)
+            hugo_memory.append(memory)
+    unchanged = [ours.again()[0] for _ in range(runs)]
+
+    release = sorted(ours.content.rglob("*.md"))[size // 2]
+    original = release.read_text()
+    edits, rewritten = [], []
+    for n in range(runs + 1):  # the first edit also makes the spare twin: reported apart
+        release.write_text(original + f"\nA sentence added by the benchmark ({n}).\n")
+        seconds, _, out = ours.again()
+        edits.append(seconds)
+        rewritten.append(written_count(out))
+    release.write_text(original)
+    ours.again()
+
+    template = ours.work / "templates" / "meeting.html"
+    text = template.read_text()
+    template_runs, parsed = [], []
+    for n in range(runs):
+        template.write_text(text + f"{{# benchmark edit {n} #}}\n")
+        seconds, _, out = ours.again()
+        template_runs.append(seconds)
+        parsed.append(parsed_count(out))
+    template.write_text(text)
+
+    median = statistics.median
+    hugo_median = median(hugo_cold) if hugo else None
+    rows = [
+        ("cold build", median(cold), hugo_median,
+         f"ratio {median(cold) / hugo_median:.2f}" if hugo else ""),
+        ("no-change rebuild", median(unchanged), None, ""),
+        ("one release edited", median(edits[1:]), None,
+         f"first edit {edits[0]:.2f} s; files rewritten: {', '.join(rewritten[1:])}"),
+        ("template edited", median(template_runs), None, f"releases parsed: {', '.join(parsed)}"),
+        ("peak memory (cold)", max(cold_memory), max(hugo_memory) if hugo else None, "MB"),
+    ]
+    return [(size, *row) for row in rows]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/briefing-bench"),
+                        help="where corpora and outputs go (kept between runs)")
+    parser.add_argument("--no-hugo", action="store_true")
+    args = parser.parse_args()
+    with_hugo = not args.no_hugo and shutil.which("hugo") is not None
+    if not args.no_hugo and not with_hugo:
+        print("hugo not found (apt-get install -y hugo): measuring ours only", file=sys.stderr)
+
+    rows = []
+    for size in args.sizes:
+        rows += measure(size, args.runs, args.work, with_hugo)
+    cold = {size: seconds for size, name, seconds, *_ in rows if name == "cold build"}
+
+    print(f"\n{os.cpu_count()} cores, Python {sys.version.split()[0]}, medians of {args.runs} runs\n")
+    print("| releases | measure | ours | Hugo 0.111 | notes | target |")
+    print("|---:|---|---:|---:|---|---|")
+    for size, name, value, hugo_value, note in rows:
+        unit = " MB" if "memory" in name else " s"
+        hugo_text = f"{hugo_value:.2f}{unit}" if hugo_value is not None else ""
+        print(f"| {size:,} | {name} | {value:.2f}{unit} | {hugo_text} | {note} | {TARGETS[name]} |")
+    if len(cold) > 1:
+        small, large = min(cold), max(cold)
+        print(f"\ngrowth: cold build of {large:,} costs {cold[large] / cold[small]:.1f}× that of "
+              f"{small:,} (target ≤ {1.1 * large / small:.0f}×)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
