@@ -28,7 +28,7 @@ from .sources import Source, files_of, fingerprint, scan
 
 if TYPE_CHECKING:
     from .model import Meeting
-    from .render import Page
+    from .render import Page, Renderer
     from .site import Site
 
 
@@ -93,7 +93,7 @@ def _build(project: Project, drafts: bool, cache: Cache, started: float) -> Repo
         return Report(**state.report, seconds=time.perf_counter() - started)
 
     # the heavy stages load only when there is work
-    from .render import MeetingItems, TemplateFailed, render
+    from .render import MeetingItems, Renderer, TemplateFailed
     from .site import arrange
 
     loaded = load(sources, cache, state, project.out)
@@ -113,10 +113,10 @@ def _build(project: Project, drafts: bool, cache: Cache, started: float) -> Repo
     texts.update(cache.texts({p.text_of for p in changed if p.text_of} - set(texts)))
     items = MeetingItems(cache.items(templates_key), templates_key)
     cache.forget_state(project.out)  # until the new state is saved, none is trusted
-    output = Output(pages, previous, folders)
+    renderer = Renderer(site, project.templates, texts, items, cache.bytecode)
+    output = Output(pages, previous)
     try:
-        output.publish(render(site, project.templates, changed, texts, items, cache.bytecode),
-                       assets(project.assets), project.out)
+        folders = output.publish(renderer, changed, assets(project.assets), project.out, folders)
     except TemplateFailed as failed:
         raise ContentError([failed.problem]) from None
     cache.remember_items(templates_key, output.items)
@@ -137,12 +137,12 @@ def _build(project: Project, drafts: bool, cache: Cache, started: float) -> Repo
         sources={str(s.path): (s.mtime, s.size, one.key) for s, one in zip(sources, parsed) if one.key},
         pages=output.files,
         report=summary,
-        folders=output.folders,
+        folders=folders,
         snapshot=generation,
         recent=recent,
     ))
     return Report(**summary, seconds=time.perf_counter() - started, parsed=fresh,
-                  rendered=len(changed), written=output.written)
+                  rendered=len(changed), written=len(output.written))
 
 
 @dataclass(frozen=True)
@@ -254,48 +254,58 @@ def assets(folder: Path) -> list[tuple[str, bytes]]:
 
 
 class Output:
-    """What the new site holds, tracked while its changed files are written:
-    for every file, the key it was made from and the digest of its bytes."""
+    """The new site's files while they are made: for each, the key it was made from
+    and the digest of its bytes. Pages are rendered and written on all cores."""
 
-    def __init__(self, pages: list[tuple[Page, str]], previous: dict[str, tuple[str, str]],
-                 folders: write.Folders | None):
+    def __init__(self, pages: list[tuple[Page, str]], previous: dict[str, tuple[str, str]]):
         self.keys = {page.file: key for page, key in pages}
         self.previous = previous
-        self.folders = folders
-        # unchanged pages are as the last build wrote them; the rest is filled in as written
+        # unchanged pages are as the last build wrote them; the rest is filled in as made
         self.files = {path: previous[path] for path, key in self.keys.items()
                       if previous.get(path, ("",))[0] == key}
-        self.items: dict[str, str] = {}  # list items rendered this time
-        self.written = 0
+        self.items: dict[str, str] = {}  # list items rendered this time, for the cache
+        self.written: list[str] = []  # paths written or removed
 
-    def publish(self, rendered, static: list[tuple[str, bytes]], out: Path) -> None:
-        files = chain(((r.file, self._collect(r)) for r in rendered), static)
-        if self.folders is None:
-            self.folders = write.publish(self._everything(files), out)
-        else:
-            self.folders = write.update(self._changes(files), out, self.folders)
+    def publish(self, renderer: Renderer, pages: list[Page], static: list[tuple[str, bytes]],
+                out: Path, folders: write.Folders | None) -> write.Folders:
+        draft = write.Draft(out, folders)
+        try:
+            # the long lists first, so that the workers share them out
+            order = sorted(pages, key=lambda page: page.text_of is not None)
+            shared = (renderer, order, draft, self.previous)
+            for path, data_digest, items, wrote in fork_map(_render_and_write, range(len(order)),
+                                                            shared=shared):
+                self._made(path, data_digest, wrote)
+                self.items.update(items)
+            for path, data in static:
+                if self._made(path, digest(data), draft.full or self._differs(path, digest(data))):
+                    draft.write(path, data)
+            for path in sorted(set(self.previous) - set(self.files)):
+                draft.remove(path)
+                self.written.append(path)
+        except BaseException:
+            draft.abort()
+            raise
+        return draft.commit(self.written)
 
-    def _collect(self, rendered) -> bytes:
-        self.items.update(rendered.items)
-        return rendered.html
+    def _differs(self, path: str, data_digest: str) -> bool:
+        return self.previous.get(path, ("", ""))[1] != data_digest
 
-    def _everything(self, files):
-        for path, data in files:
-            self._record(path, data)
-            self.written += 1
-            yield path, data
+    def _made(self, path: str, data_digest: str, wrote: bool) -> bool:
+        self.files[path] = (self.keys.get(path, data_digest), data_digest)
+        if wrote:
+            self.written.append(path)
+        return wrote
 
-    def _changes(self, files):
-        """Only files whose bytes differ, and the removal of those no longer made."""
-        for path, data in files:
-            if self._record(path, data) != self.previous.get(path, ("", ""))[1]:
-                self.written += 1
-                yield path, data
-        for path in sorted(set(self.previous) - set(self.files)):
-            self.written += 1
-            yield path, None
 
-    def _record(self, path: str, data: bytes) -> str:
-        bytes_digest = digest(data)
-        self.files[path] = (self.keys.get(path, bytes_digest), bytes_digest)
-        return bytes_digest
+def _render_and_write(shared: tuple, number: int) -> tuple[str, str, dict[str, str], bool]:
+    """Render one page and write it if its bytes changed; runs in a worker process,
+    which has the site, the templates and the draft folder from its parent."""
+    renderer, pages, draft, previous = shared
+    page = pages[number]
+    html, items = renderer.page(page)
+    html_digest = digest(html)
+    wrote = draft.full or previous.get(page.file, ("", ""))[1] != html_digest
+    if wrote:
+        draft.write(page.file, html)
+    return page.file, html_digest, items, wrote

@@ -8,6 +8,7 @@ work runs in this process, with the same results.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from typing import Callable, Iterable, Iterator, TypeVar
@@ -39,12 +40,17 @@ def _forked(work, items, shared, jobs) -> Iterator:
     global _shared
     _shared = shared  # inherited by the children at fork; never pickled
     chunk = max(1, min(64, len(items) // (jobs * 8)))
+    # The children share the parent's memory until they write to it. The garbage
+    # collector would write to every object it visits; frozen objects it leaves
+    # alone, so the children do not each end up with a copy of the parent's heap.
+    gc.freeze()
     pool = multiprocessing.get_context("fork").Pool(jobs)
     try:
         yield from pool.imap(_call, [(work, item) for item in items], chunksize=chunk)
     finally:
         pool.terminate()
         pool.join()
+        gc.unfreeze()
         _shared = None
 
 

@@ -18,7 +18,6 @@ from markupsafe import Markup
 from . import urls
 from .cache import digest
 from .model import Meeting
-from .parallel import fork_map
 from .problems import Problem
 from .read import shown_name
 from .site import Site
@@ -150,34 +149,30 @@ class TemplateFailed(Exception):
         self.problem = problem
 
 
-def render(site: Site, templates: Path, pages: list[Page], texts: dict[str, str],
-           items: MeetingItems, bytecode: Path | None = None) -> Iterator[Rendered]:
-    """`pages` rendered on all cores. `texts` holds the release text (HTML) of every
-    page's `text_of`; `items` the list items known from earlier builds."""
-    env = environment(templates, bytecode, items)
-    return fork_map(_render_page, pages, shared=(site, env, templates, texts))
+class Renderer:
+    """Renders pages of one site with one set of templates. `texts` holds the
+    release text (HTML) of every page's `text_of`; `items` the list items known
+    from earlier builds."""
 
+    def __init__(self, site: Site, templates: Path, texts: dict[str, str], items: MeetingItems,
+                 bytecode: Path | None = None):
+        self.site, self.templates, self.texts = site, templates, texts
+        self.env = environment(templates, bytecode, items)
+        self.items = items
 
-@dataclass(frozen=True)
-class Rendered:
-    file: str  # where in the site
-    html: bytes
-    items: dict[str, str]  # list items rendered for this page and not known before
-
-
-def _render_page(shared: tuple, page: Page) -> Rendered:
-    site, env, templates, texts = shared
-    context = dict(page.context, site=site, page_path=page.path)
-    if page.text_of:
-        context["text"] = texts[page.text_of]
-    try:
-        html = env.get_template(page.template).render(context)
-    except Exception as err:  # a template's mistake is the designer's, not a crash
-        problem = template_problem(err, templates)
-        if problem is None:
-            raise
-        raise TemplateFailed(problem) from None
-    return Rendered(page.file, html.encode("utf-8"), env.globals["meeting_item"].take_new())
+    def page(self, page: Page) -> tuple[bytes, dict[str, str]]:
+        """The page's HTML, and the list items rendered for it that were not known."""
+        context = dict(page.context, site=self.site, page_path=page.path)
+        if page.text_of:
+            context["text"] = self.texts[page.text_of]
+        try:
+            html = self.env.get_template(page.template).render(context)
+        except Exception as err:  # a template's mistake is the designer's, not a crash
+            problem = template_problem(err, self.templates)
+            if problem is None:
+                raise
+            raise TemplateFailed(problem) from None
+        return html.encode("utf-8"), self.items.take_new()
 
 
 def template_problem(err: Exception, templates: Path) -> Problem | None:

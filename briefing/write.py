@@ -41,23 +41,57 @@ class Folders:
     stale: frozenset[str]  # site paths where the spare differs from the live site
 
 
+class Draft:
+    """The next version of the site, prepared beside it and then swapped in whole.
+
+    `Draft(out)` starts from nothing: every file must be written. `Draft(out,
+    folders)` starts from the spare twin of the live site, brought level with it,
+    so only changes need writing. `write` may be called from forked workers."""
+
+    def __init__(self, out: Path, folders: Folders | None = None):
+        self.out = out.absolute()
+        self.full = folders is None
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        _sweep(self.out)
+        spare = _spare_of(self.out)
+        if self.full:
+            shutil.rmtree(spare, ignore_errors=True)
+            self.root = _staging(self.out)
+        elif folders.spare is None or not spare.is_dir() or spare.stat().st_ino != folders.spare:
+            _clone(self.out, spare)
+            self.root = spare
+        else:
+            for path in folders.stale:  # what the last update changed in the live site only
+                _relink(self.out, spare, path)
+            self.root = spare
+
+    def write(self, path: str, data: bytes) -> None:
+        _write_new(self.root, path, data)
+
+    def remove(self, path: str) -> None:
+        _remove(self.root, path)
+
+    def commit(self, changed: Iterable[str]) -> Folders:
+        """Swap the draft in; `changed` names every path written or removed."""
+        _swap(self.root, self.out)
+        if self.full:
+            shutil.rmtree(self.root, ignore_errors=True)  # the old site, if there was one
+            return Folders(self.out.stat().st_ino, None, frozenset())
+        return Folders(self.out.stat().st_ino, self.root.stat().st_ino, frozenset(changed))
+
+    def abort(self) -> None:
+        """Leave the live site as it was. (A half-updated spare is not trusted again:
+        the build's state is forgotten before a draft starts.)"""
+        if self.full:
+            shutil.rmtree(self.root, ignore_errors=True)
+
+
 def publish(files: Iterable[tuple[str, bytes]], out: Path) -> Folders:
     """Make `files` (site path, bytes) the whole new content of `out`.
 
     Rendering may still be under way in `files`: any exception leaves `out`
     untouched."""
-    out = out.absolute()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    _sweep(out)
-    shutil.rmtree(_spare_of(out), ignore_errors=True)
-    staging = _staging(out)
-    try:
-        for path, data in files:
-            _write_new(staging, path, data)
-        _swap(staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)  # the old site, or a failed new one
-    return Folders(out.stat().st_ino, None, frozenset())
+    return _apply(Draft(out), ((path, data) for path, data in files))
 
 
 def current(out: Path, folders: Folders | None) -> Folders | None:
@@ -72,23 +106,22 @@ def current(out: Path, folders: Folders | None) -> Folders | None:
 def update(changes: Iterable[tuple[str, bytes | None]], out: Path, folders: Folders) -> Folders:
     """Apply `changes` (site path, new bytes, or None to remove) to the live site at `out`,
     described by `folders` (see `current`)."""
-    out = out.absolute()
-    _sweep(out)
-    spare = _spare_of(out)
-    if folders.spare is None or not spare.is_dir() or spare.stat().st_ino != folders.spare:
-        _clone(out, spare)
-    else:
-        for path in folders.stale:  # what the last update changed in the live site only
-            _relink(out, spare, path)
-    changed = set()
-    for path, data in changes:
-        if data is None:
-            _remove(spare, path)
-        else:
-            _write_new(spare, path, data)
-        changed.add(path)
-    _swap(spare, out)
-    return Folders(out.stat().st_ino, spare.stat().st_ino, frozenset(changed))
+    return _apply(Draft(out, folders), changes)
+
+
+def _apply(draft: Draft, changes: Iterable[tuple[str, bytes | None]]) -> Folders:
+    changed = []
+    try:
+        for path, data in changes:
+            if data is None:
+                draft.remove(path)
+            else:
+                draft.write(path, data)
+            changed.append(path)
+    except BaseException:
+        draft.abort()
+        raise
+    return draft.commit(changed)
 
 
 def inside(root: Path, path: str) -> Path:
