@@ -92,57 +92,69 @@ def _build(project: Project, drafts: bool, cache: Cache, started: float) -> Repo
     if folders and state.fingerprint == inputs:  # nothing changed since the last build
         return Report(**state.report, seconds=time.perf_counter() - started)
 
-    # the heavy stages load only when there is work
-    from .render import MeetingItems, Renderer, TemplateFailed
-    from .site import arrange
-
     loaded = load(sources, cache, state, project.out)
-    parsed, texts = loaded.parsed, loaded.texts
-    fresh = len(texts)
+    site, summary = model(loaded.parsed, drafts)
+    templates_key, pages = plan_with_keys(site, project)
+    summary["pages"] = len(pages)
+    previous = state.pages if folders else {}  # without the old site, everything is new
+    changed = [page for page, key in pages if previous.get(page.file, ("",))[0] != key]
+    fresh = len(loaded.texts)
+    cache.forget_state(project.out)  # until the new state is saved, none is trusted
+    output = Output(pages, previous)
+    folders = output.publish(renderer(site, changed, loaded.texts, templates_key, project, cache),
+                             changed, assets(project.assets), project.out, folders)
+    cache.remember_items(templates_key, output.items)
+    save_state(cache, project.out, sources, State(
+        fingerprint=inputs,
+        sources={s.path: (s.mtime, s.size, one.key) for s, one in zip(sources, loaded.parsed)
+                 if one.key},
+        pages=output.files,
+        report=summary,
+        folders=folders,
+        snapshot=state.snapshot,
+        recent=state.recent,
+    ), loaded)
+    return Report(**summary, seconds=time.perf_counter() - started, parsed=fresh,
+                  rendered=len(changed), written=len(output.written))
+
+
+def model(parsed: list[Parsed], drafts: bool) -> tuple[Site, dict]:
+    """The site the releases describe, and the counts a report gives; or every problem."""
+    from .site import arrange  # the heavy stages load only when there is work
+
     problems = [p for one in parsed for p in one.problems]
     problems += same_urls([one for one in parsed if one.meeting])
     if errors_in(problems):
         raise ContentError(problems)
     meetings = [one.meeting for one in parsed if one.meeting]
     published = [m for m in meetings if drafts or not m.draft]
-    site = arrange(published)
-
-    templates_key, pages = plan_with_keys(site, project)
-    previous = state.pages if folders else {}  # without the old site, everything is new
-    changed = [page for page, key in pages if previous.get(page.file, ("",))[0] != key]
-    texts.update(cache.texts({p.text_of for p in changed if p.text_of} - set(texts)))
-    items = MeetingItems(cache.items(templates_key), templates_key)
-    cache.forget_state(project.out)  # until the new state is saved, none is trusted
-    renderer = Renderer(site, project.templates, texts, items, cache.bytecode)
-    output = Output(pages, previous)
-    try:
-        folders = output.publish(renderer, changed, assets(project.assets), project.out, folders)
-    except TemplateFailed as failed:
-        raise ContentError([failed.problem]) from None
-    cache.remember_items(templates_key, output.items)
-
     summary = dict(releases=len(meetings), drafts_left_out=len(meetings) - len(published),
-                   pages=len(pages), warnings=tuple(sorted(problems, key=lambda p: p.place)))
-    # The parse results, by path: a few recent ones in the state, the bulk in a
-    # snapshot that is rewritten only once many have changed.
-    by_path = {str(s.path): one for s, one in zip(sources, parsed) if one.key}
-    recent = {path: one for path, one in by_path.items() if loaded.snapshot.get(path) is not one}
-    generation = state.snapshot
-    if not generation or len(recent) > RECENT:
-        generation = digest(inputs, "snapshot")
-        cache.save_snapshot(project.out, generation, by_path)
-        recent = {}
-    cache.save_state(project.out, State(
-        fingerprint=inputs,
-        sources={str(s.path): (s.mtime, s.size, one.key) for s, one in zip(sources, parsed) if one.key},
-        pages=output.files,
-        report=summary,
-        folders=folders,
-        snapshot=generation,
-        recent=recent,
-    ))
-    return Report(**summary, seconds=time.perf_counter() - started, parsed=fresh,
-                  rendered=len(changed), written=len(output.written))
+                   warnings=tuple(sorted(problems, key=lambda p: p.place)))
+    site = arrange(published)
+    return site, summary
+
+
+def renderer(site: Site, pages: list[Page], texts: dict[str, str], templates_key: str,
+             project: Project, cache: Cache) -> Renderer:
+    """A renderer with what the pages to render need from the cache: the text of
+    the meetings they show and the list items known from earlier builds."""
+    from .render import MeetingItems, Renderer
+
+    texts = {**texts, **cache.texts({p.text_of for p in pages if p.text_of} - set(texts))}
+    items = MeetingItems(cache.items(templates_key), templates_key)
+    return Renderer(site, project.templates, texts, items, cache.bytecode)
+
+
+def save_state(cache: Cache, out: Path, sources: list[Source], state: State, loaded: Loaded) -> None:
+    """Save the state; the parse results go to the state while few have changed since
+    the snapshot, and into a new snapshot once many have."""
+    by_path = {s.path: one for s, one in zip(sources, loaded.parsed) if one.key}
+    state.recent = {path: one for path, one in by_path.items() if loaded.snapshot.get(path) is not one}
+    if not state.snapshot or len(state.recent) > RECENT:
+        state.snapshot = digest(state.fingerprint, "snapshot")
+        cache.save_snapshot(out, state.snapshot, by_path)
+        state.recent = {}
+    cache.save_state(out, state)
 
 
 @dataclass(frozen=True)
@@ -167,14 +179,14 @@ def load(sources: list[Source], cache: Cache, state: State, out: Path) -> Loaded
     results, files whose bytes the cache knows from the cache; the rest is parsed."""
     keys: dict[int, str] = {}
     for number, source in enumerate(sources):
-        old = state.sources.get(str(source.path))
+        old = state.sources.get(source.path)
         if old and old[:2] == source.signature:
             keys[number] = old[2]
     snapshot = cache.snapshot(out, state.snapshot) if keys else {}
     known = {**snapshot, **state.recent}
     parsed: dict[int, Parsed] = {}
     for number, key in keys.items():
-        one = known.get(str(sources[number].path))
+        one = known.get(sources[number].path)
         if one is not None and one.key == key:
             parsed[number] = one
 
@@ -198,13 +210,14 @@ def load(sources: list[Source], cache: Cache, state: State, out: Path) -> Loaded
     return Loaded([parsed[n] for n in range(len(sources))], texts, snapshot)
 
 
-def parse_source(known: set[str], path: Path) -> tuple[str | None, bytes | None, str | None]:
+def parse_source(known: set[str], path: str) -> tuple[str | None, bytes | None, str | None]:
     """Read and model one release, in a worker process: (key, pickled Parsed, text as
     HTML). Only the key when the cache already knows it."""
     from . import markup
     from .read import read_bytes, read_release, release_key
     from .schema import to_meeting
 
+    path = Path(path)
     name, data = read_bytes(path)
     if isinstance(data, Problem):
         return None, pickle.dumps(Parsed(None, None, (data,), 1)), None
@@ -268,6 +281,9 @@ class Output:
 
     def publish(self, renderer: Renderer, pages: list[Page], static: list[tuple[str, bytes]],
                 out: Path, folders: write.Folders | None) -> write.Folders:
+        """Render `pages`, write what differs from the live site, and swap the new site in."""
+        from .render import TemplateFailed
+
         draft = write.Draft(out, folders)
         try:
             # the long lists first, so that the workers share them out
@@ -283,6 +299,9 @@ class Output:
             for path in sorted(set(self.previous) - set(self.files)):
                 draft.remove(path)
                 self.written.append(path)
+        except TemplateFailed as failed:
+            draft.abort()
+            raise ContentError([failed.problem]) from None
         except BaseException:
             draft.abort()
             raise

@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -58,14 +57,16 @@ class Cache:
 
     def __init__(self, folder: Path | None):
         self.folder = folder
-        self._db: sqlite3.Connection | None = None
+        self._db = None  # sqlite3.Connection, opened on first use
         self._memory: dict[str, tuple[bytes, str]] = {}
 
     # -- parsed releases -------------------------------------------------------
 
     @property
-    def db(self) -> sqlite3.Connection | None:
+    def db(self):
         if self._db is None and self.folder is not None:
+            import sqlite3  # only builds that parse or render use it
+
             self.folder.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.folder / "releases.sqlite")
             self._db.execute("CREATE TABLE IF NOT EXISTS releases "

@@ -9,7 +9,6 @@ work runs in this process, with the same results.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 from typing import Callable, Iterable, Iterator, TypeVar
 
@@ -30,6 +29,8 @@ def cores() -> int:
 def fork_map(work: Callable[[object, Item], Result], items: list[Item], shared: object = None,
              jobs: int | None = None) -> Iterator[Result]:
     """`work(shared, item)` for every item, results in the items' order."""
+    import multiprocessing  # only when there is work to share out
+
     jobs = jobs or cores()
     if jobs < 2 or len(items) < SMALL or "fork" not in multiprocessing.get_all_start_methods():
         return (work(shared, item) for item in items)
@@ -44,6 +45,8 @@ def _forked(work, items, shared, jobs) -> Iterator:
     # collector would write to every object it visits; frozen objects it leaves
     # alone, so the children do not each end up with a copy of the parent's heap.
     gc.freeze()
+    import multiprocessing
+
     pool = multiprocessing.get_context("fork").Pool(jobs)
     try:
         yield from pool.imap(_call, [(work, item) for item in items], chunksize=chunk)

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Source:
-    path: Path
+    path: str  # kept a string: a build that finds nothing changed makes no Path at all
     mtime: int  # nanoseconds
     size: int
 
@@ -35,22 +35,27 @@ def scan(content: Path) -> list[Source]:
     if not content.is_dir():
         raise ContentError([Problem(str(content), 1, "content", "no such folder",
                                     "a folder of release .md files")])
-    return [Source(Path(path), stat.st_mtime_ns, stat.st_size)
+    return [Source(path, stat.st_mtime_ns, stat.st_size)
             for path, stat in _walk(content, lambda name: name.endswith(".md"))]
 
 
-def _walk(folder: Path, wanted=lambda name: True) -> list[tuple[str, os.stat_result]]:
+def _walk(folder: Path | str, wanted=lambda name: True) -> list[tuple[str, os.stat_result]]:
     found = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            if wanted(name) and not name.startswith("."):
-                path = os.path.join(root, name)
-                try:
-                    found.append((path, os.stat(path)))
-                except OSError:  # removed while we looked: it is gone
-                    continue
-    return sorted(found)
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return found
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            found += _walk(entry.path, wanted)
+        elif wanted(entry.name):
+            try:
+                found.append((entry.path, entry.stat()))
+            except OSError:  # removed while we looked: it is gone
+                continue
+    return sorted(found) if isinstance(folder, Path) else found
 
 
 def files_of(folder: Path) -> list[tuple[str, os.stat_result]]:

@@ -15,8 +15,8 @@ live-reloading browser and an rsync to the host see only real changes).
 
 from __future__ import annotations
 
-import ctypes
 import errno
+import functools
 import os
 import shutil
 import tempfile
@@ -209,20 +209,29 @@ def _swap(new: Path, out: Path) -> None:
     aside.rmdir()
 
 
-try:
-    _renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
-except (OSError, TypeError):  # no C library to ask (Windows)
-    _renameat2 = None
 AT_FDCWD, RENAME_EXCHANGE = -100, 2
+
+
+@functools.cache
+def _renameat2():
+    """Linux's renameat2 from the C library, or None where there is none."""
+    import ctypes
+
+    try:
+        return getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    except (OSError, TypeError):  # no C library to ask (Windows)
+        return None
 
 
 def _exchange(a: Path, b: Path) -> bool:
     """Atomically exchange two folders with Linux renameat2; False if unsupported."""
-    if _renameat2 is None:
+    renameat2 = _renameat2()
+    if renameat2 is None:
         return False
-    done = _renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE)
-    if done == 0:
+    if renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0:
         return True
+    import ctypes
+
     code = ctypes.get_errno()
     if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
         return False

@@ -21,7 +21,7 @@ def test_finds_markdown_in_subfolders_in_order_skipping_hidden(tmp_path):
     for name in ["2021/b.md", "2021/a.md", "2020/z.md", "notes.txt", ".git/x.md", "2021/.#a.md"]:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
-    found = [s.path.relative_to(tmp_path).as_posix() for s in scan(tmp_path)]
+    found = [Path(s.path).relative_to(tmp_path).as_posix() for s in scan(tmp_path)]
     assert found == ["2020/z.md", "2021/a.md", "2021/b.md"]
 
 
