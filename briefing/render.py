@@ -16,7 +16,6 @@ import jinja2
 from markupsafe import Markup
 
 from . import urls
-from .cache import digest
 from .model import Meeting
 from .problems import Problem
 from .read import shown_name
@@ -53,9 +52,11 @@ def plan(site: Site) -> Iterator[Page]:
     counts = (len(site.meetings), site.body_count, len(site.countries), len(site.years))
     yield Page(urls.HOME, "home.html", {"latest": latest}, (str(counts), *_keys(latest)))
     for meeting in site.meetings:
-        neighbours = site.neighbours[meeting.slug]
-        yield Page(urls.path_of(meeting), "meeting.html", {"meeting": meeting, "neighbours": neighbours},
-                   (meeting.key, *_keys(vars(neighbours).values())), text_of=meeting.key)
+        near = site.neighbours[meeting.slug]
+        yield Page(urls.path_of(meeting), "meeting.html", {"meeting": meeting, "neighbours": near},
+                   (meeting.key, *_keys((near.earlier, near.later, near.previous_session,
+                                         near.next_session))),
+                   text_of=meeting.key)
     yield Page(urls.COUNTRIES, "countries.html", {}, tuple(
         f"{r.country.code} {r.attended} {len(r.chaired)} {len(r.hosted)} {r.first.key} {r.last.key}"
         for r in site.countries))
@@ -109,8 +110,9 @@ class MeetingItems:
     @jinja2.pass_context
     def __call__(self, context: jinja2.runtime.Context, meeting: Meeting, note: str = "") -> Markup:
         page_path = context["page_path"]
-        # relative links depend on the page's depth only
-        key = digest(self.templates_key, meeting.key, str(page_path.count("/")), note)
+        # relative links depend on the page's depth only (the templates are the
+        # cache's other key, see Cache.items)
+        key = f"{meeting.key} {page_path.count('/')} {note}"
         html = self.known.get(key)
         if html is None:
             template = self.env.get_template("_meeting_item.html")

@@ -1,7 +1,7 @@
 """Live preview: build, serve on 127.0.0.1, rebuild on every save, reload the browser.
 
-The preview is built into a private folder, never into site/. A save that
-breaks the build replaces every preview page with the error report, so the
+The preview is built into a folder of its own in the cache, never into site/.
+A save that breaks the build replaces every preview page with the error report, so the
 browser shows what is wrong instead of a stale page; the next good save puts
 the site back.
 """
@@ -24,8 +24,11 @@ from .write import publish
 def serve(project: Project, host: str, port: int, drafts: bool = False) -> int:
     from livereload import Server
 
-    folder = Path(tempfile.mkdtemp(prefix="briefing-preview-"))
-    preview = dataclasses.replace(project, out=folder / "site")
+    # The preview lives in the cache, so that a restarted server rebuilds only what
+    # changed meanwhile; without a cache, in a folder of its own that goes at exit.
+    folder = project.cache or Path(tempfile.mkdtemp(prefix="briefing-preview-"))
+    preview = dataclasses.replace(project, out=folder / "preview" / "drafts" if drafts
+                                  else folder / "preview" / "site")
 
     def rebuild() -> None:
         try:
@@ -50,7 +53,8 @@ def serve(project: Project, host: str, port: int, drafts: bool = False) -> int:
     except KeyboardInterrupt:
         pass
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        if project.cache is None:
+            shutil.rmtree(folder, ignore_errors=True)
     return 0
 
 
