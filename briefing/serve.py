@@ -62,7 +62,7 @@ def show_errors(failed: ContentError, out: Path) -> None:
     """Put the error report at every page the browser might be showing."""
     page = error_page(failed).encode("utf-8")
     paths = {p.relative_to(out).as_posix() for p in out.rglob("*.html")} if out.is_dir() else set()
-    publish([(path, page) for path in sorted(paths | {"index.html"})], None, out)
+    publish([(path, page) for path in sorted(paths | {"index.html"})], out)
 
 
 def error_page(failed: ContentError) -> str:

@@ -48,22 +48,51 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode()
+    except OSError:
+        return None
+
+
+def wait_for(url: str, wanted: str, server: subprocess.Popen, seconds: float = 20) -> str:
+    deadline = time.monotonic() + seconds
+    while True:
+        html = fetch(url)
+        if html and wanted in html:
+            return html
+        assert server.poll() is None, server.stdout.read()
+        assert time.monotonic() < deadline, f"{url} never showed {wanted!r}; last: {html!r}"
+        time.sleep(0.2)
+
+
 def test_serve_builds_and_serves_the_example_on_localhost():
     port = free_port()
     server = subprocess.Popen([sys.executable, "build.py", "serve", "--port", str(port)], cwd=ROOT,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
-                    html = response.read().decode()
-                break
-            except OSError:
-                assert server.poll() is None, server.stdout.read()
-                assert time.monotonic() < deadline, "the server did not answer"
-                time.sleep(0.2)
-        assert "XXIII meeting of the CSTO" in html
+        wait_for(f"http://127.0.0.1:{port}/", "XXIII meeting of the CSTO", server)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_serve_shows_a_broken_save_and_recovers(tmp_path):
+    shutil.copytree(FIXTURES / "corpus", tmp_path / "content")
+    release = tmp_path / "content" / "2021" / "csto-drug-council-xxiv.md"
+    good = release.read_text()
+    port = free_port()
+    page = f"http://127.0.0.1:{port}/meetings/csto-drug-council-xxiv/index.html"
+    server = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port)],
+                              cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        wait_for(page, "XXIV meeting of the CSTO", server)
+        release.write_text(good.replace("date: 2021-06-15T10:00:00+03:00", "date: 2021-13-45"))
+        html = wait_for(page, "The build failed", server)
+        assert "content/2021/csto-drug-council-xxiv.md:3: date: &#x27;2021-13-45&#x27; is not a date" in html
+        release.write_text(good.replace("title: XXIV", "title: Fixed XXIV"))
+        wait_for(page, "Fixed XXIV meeting of the CSTO", server)
     finally:
         server.terminate()
         server.wait(timeout=10)
