@@ -16,7 +16,6 @@ from __future__ import annotations
 import pickle
 import time
 from dataclasses import dataclass
-from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -141,7 +140,7 @@ def renderer(site: Site, pages: list[Page], texts: dict[str, str], templates_key
     from .render import MeetingItems, Renderer
 
     texts = {**texts, **cache.texts({p.text_of for p in pages if p.text_of} - set(texts))}
-    items = MeetingItems(cache.items(templates_key), templates_key)
+    items = MeetingItems(cache.items(templates_key))
     return Renderer(site, project.templates, texts, items, cache.bytecode)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
-from typing import Callable, Iterable, Iterator, TypeVar
+from typing import Callable, Iterator, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")

@@ -85,7 +85,7 @@ def environment(templates: Path, bytecode: Path | None = None,
         # compiled templates kept in the cache, checked against the source
         bytecode_cache=jinja2.FileSystemBytecodeCache(str(bytecode)) if bytecode else None,
     )
-    items = items or MeetingItems({}, "")
+    items = items or MeetingItems({})
     items.env = env
     env.globals.update(url=_url, site_title=SITE_TITLE, meeting_item=items,
                        content_security_policy=CONTENT_SECURITY_POLICY)
@@ -101,17 +101,16 @@ class MeetingItems:
     (in the build cache, keyed by the templates and the meeting's key), so a
     list page costs a lookup per row, not a template call."""
 
-    def __init__(self, known: dict[str, str], templates_key: str):
-        self.known = known  # item key -> HTML, from earlier builds
-        self.templates_key = templates_key
+    def __init__(self, known: dict[str, str]):
+        self.known = known  # item key -> HTML, from earlier builds with the same templates
         self.new: dict[str, str] = {}  # rendered in this process, for the cache
         self.env: jinja2.Environment | None = None
 
     @jinja2.pass_context
     def __call__(self, context: jinja2.runtime.Context, meeting: Meeting, note: str = "") -> Markup:
         page_path = context["page_path"]
-        # relative links depend on the page's depth only (the templates are the
-        # cache's other key, see Cache.items)
+        # relative links depend on the page's depth only (and the cache keeps
+        # items apart by templates, see Cache.items)
         key = f"{meeting.key} {page_path.count('/')} {note}"
         html = self.known.get(key)
         if html is None:

@@ -3,7 +3,6 @@ problem in one run, exit status 1, and the published site left as it was."""
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
