@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -14,7 +15,17 @@ TOOL_ROOT = Path(__file__).resolve().parent.parent
 COMMANDS = ("build", "serve")
 
 
+# The packages of requirements.txt, by the name they are imported as.
+REQUIRED = ("jinja2", "markdown", "yaml", "livereload", "pycountry", "babel", "slugify", "roman",
+            "nh3")
+
+
 def main(argv: list[str] | None = None) -> int:
+    missing = [name for name in REQUIRED if importlib.util.find_spec(name) is None]
+    if missing:
+        print(f"missing Python packages ({', '.join(missing)}): run "
+              "python3 -m pip install -r requirements.txt", file=sys.stderr)
+        return 2
     argv = sys.argv[1:] if argv is None else argv
     if not argv or argv[0] not in COMMANDS + ("-h", "--help"):
         argv = ["build", *argv]  # plain `python build.py` builds

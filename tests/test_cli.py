@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import shutil
 import socket
@@ -96,3 +97,12 @@ def test_serve_shows_a_broken_save_and_recovers(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_a_missing_package_is_named_with_the_command_that_installs_it(monkeypatch, capsys):
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "markdown" else real(name, *a))
+    assert main(["build"]) == 2
+    assert capsys.readouterr().err == (
+        "missing Python packages (markdown): run python3 -m pip install -r requirements.txt\n")
