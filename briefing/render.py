@@ -1,7 +1,8 @@
-"""Stage 3, render: the site's pages as (path, bytes), through Jinja2 templates.
+"""Stage 3, render: the site's pages as HTML, through Jinja2 templates.
 
-`plan` says which pages exist and what each one shows; `render` fills the
-templates. Templates receive finished data and only present it.
+`plan` says which pages exist, what each one shows and what that depends on;
+a `Renderer` fills the templates for a page. Templates receive finished data
+and only present it.
 """
 
 from __future__ import annotations
