@@ -27,16 +27,14 @@ from typing import Iterable
 from . import __version__
 
 # Bump when the format of cached data or the meaning of a key changes.
-ENGINE = f"briefing {__version__} cache 1"
+ENGINE = f"briefing {__version__} cache 2"
 
 
 def digest(*parts: bytes | str) -> str:
-    """A short, stable content digest."""
-    hasher = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        hasher.update(part.encode("utf-8") if isinstance(part, str) else part)
-        hasher.update(b"\0")
-    return hasher.hexdigest()
+    """A short, stable content digest of the parts (separated, so that ("ab", "c")
+    and ("a", "bc") differ)."""
+    data = b"\0".join(part.encode("utf-8") if isinstance(part, str) else part for part in parts)
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 @dataclass

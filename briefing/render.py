@@ -63,9 +63,11 @@ def plan(site: Site) -> Iterator[Page]:
         for r in site.countries))
     for record in site.countries:
         chaired, hosted = record.chaired, record.hosted
+        marked = chaired | hosted
         yield Page(urls.path_of(record.country), "country.html", {"record": record}, (
             record.country.code,
-            *(f"{m.key} {m.slug in chaired} {m.slug in hosted}" for m in record.meetings)))
+            *(m.key if m.slug not in marked else f"{m.key} {m.slug in chaired} {m.slug in hosted}"
+              for m in record.meetings)))
     yield Page(urls.TIMELINE, "timeline.html", {}, _keys(site.meetings))
     yield Page("404.html", "404.html")
 
