@@ -1,4 +1,4 @@
-"""Stage 1, read: find the release files and split each into front matter and body.
+"""Stage 1, read: decode one release file and split it into front matter and body.
 
 Front matter is only *composed* here (YAML text -> node tree), not constructed
 into Python values: the nodes keep each value's line and its text exactly as
@@ -7,6 +7,8 @@ the editor wrote it, so that `NO` stays Norway and `023` stays twenty-three.
 
 from __future__ import annotations
 
+import functools
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,9 +49,14 @@ class Release:
 def shown_name(path: Path) -> str:
     """A path as an editor recognises it: relative to the working folder if inside it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.resolve().relative_to(_resolved(os.getcwd())))
     except ValueError:
         return str(path)
+
+
+@functools.cache
+def _resolved(folder: str) -> Path:  # resolved once per working folder, not once per release
+    return Path(folder).resolve()
 
 
 def read_bytes(path: Path) -> tuple[str, bytes | Problem]:
@@ -128,7 +135,7 @@ def _compose(name: str, text: str, first_line: int) -> yaml.MappingNode | Proble
         return Problem(name, first_line - 1, "front matter", "the front matter is empty", expected)
     if not isinstance(node, yaml.MappingNode):
         return Problem(name, node.start_mark.line + first_line, "front matter",
-                       f"front matter is a {_kind(node)}", expected)
+                       f"front matter is a {kind_of(node)}", expected)
     return node
 
 
@@ -149,7 +156,8 @@ def _syntax_problem(name: str, text: str, err: yaml.MarkedYAMLError, first_line:
                    column=mark.column + 1)
 
 
-def _kind(node: yaml.Node) -> str:
+def kind_of(node: yaml.Node) -> str:
+    """What an editor would call a node: a list, a mapping or a single value."""
     if isinstance(node, yaml.SequenceNode):
         return "list"
     if isinstance(node, yaml.MappingNode):

@@ -20,7 +20,7 @@ from slugify import slugify
 from . import countries
 from .model import FORMATS, Chair, Meeting, Official
 from .problems import Problem
-from .read import Release
+from .read import Release, kind_of
 
 FIELDS = ("title", "date", "organization", "body", "session", "format", "location", "chair",
           "countries", "officials", "topics", "summary", "source", "lang", "slug", "draft")
@@ -117,7 +117,7 @@ class FrontMatter:
 
     def _text(self, node: yaml.Node, field: str) -> str | None:
         if not isinstance(node, yaml.ScalarNode):
-            self.problem(node, field, f"a {_kind(node)} where text belongs", "a single value")
+            self.problem(node, field, f"a {kind_of(node)} where text belongs", "a single value")
             return None
         return " ".join(node.value.split()) or None  # YAML folds lines; so do we
 
@@ -255,7 +255,7 @@ class FrontMatter:
     def _mapping(self, node: yaml.Node, field: str, known: tuple[str, ...]) -> dict[str, yaml.Node]:
         """A nested mapping's fields; unknown sub-keys get a warning."""
         if not isinstance(node, yaml.MappingNode):
-            self.problem(node, field, f"a {_kind(node)} where a mapping belongs",
+            self.problem(node, field, f"a {kind_of(node)} where a mapping belongs",
                          "the fields " + ", ".join(known))
             return {}
         fields = {}
@@ -329,10 +329,6 @@ def _is_null(node: yaml.Node) -> bool:
     if not isinstance(node, yaml.ScalarNode):
         return False
     return (node.tag == NULL and not node.style) or not node.value.strip()
-
-
-def _kind(node: yaml.Node) -> str:
-    return {yaml.SequenceNode: "list", yaml.MappingNode: "mapping"}.get(type(node), "value")
 
 
 def _construct(node: yaml.Node) -> Any:
