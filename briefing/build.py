@@ -13,9 +13,11 @@ re-render the pages that show it, write the files whose bytes differ.
 
 from __future__ import annotations
 
+import gc
+import importlib
 import pickle
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -75,46 +77,104 @@ def counted(n: int, noun: str) -> str:
 
 def build(project: Project, drafts: bool = False) -> Report:
     """Build the site, or raise ContentError naming every problem (site untouched)."""
-    started = time.perf_counter()
-    cache = Cache(project.cache)
-    try:
-        return _build(project, drafts, cache, started)
-    finally:
-        cache.close()
+    return Builder(project, drafts).build()
 
 
-def _build(project: Project, drafts: bool, cache: Cache, started: float) -> Report:
-    state = cache.state(project.out)
-    sources = scan(project.content)
-    inputs = fingerprint(sources, project, drafts)
-    folders = write.current(project.out, state.folders)
-    if folders and state.fingerprint == inputs:  # nothing changed since the last build
-        return Report(**state.report, seconds=time.perf_counter() - started)
+class Builder:
+    """Builds one project, again and again. The live preview keeps one, so that
+    what a build made (the release snapshot, the site, its pages) spares the next
+    build the work; everything kept is looked up by content keys, never trusted
+    because of when it was made."""
 
-    loaded = load(sources, cache, state, project.out)
-    site, summary = model(loaded.parsed, drafts)
-    templates_key, pages = plan_with_keys(site, project)
-    summary["pages"] = len(pages)
-    previous = state.pages if folders else {}  # without the old site, everything is new
-    changed = [page for page, key in pages if previous.get(page.file, ("",))[0] != key]
-    fresh = len(loaded.texts)
-    cache.forget_state(project.out)  # until the new state is saved, none is trusted
-    output = Output(pages, previous)
-    folders = output.publish(renderer(site, changed, loaded.texts, templates_key, project, cache),
-                             changed, assets(project.assets), project.out, folders)
-    cache.remember_items(templates_key, output.items)
-    save_state(cache, project.out, sources, State(
-        fingerprint=inputs,
-        sources={s.path: (s.mtime, s.size, one.key) for s, one in zip(sources, loaded.parsed)
-                 if one.key},
-        pages=output.files,
-        report=summary,
-        folders=folders,
-        snapshot=state.snapshot,
-        recent=state.recent,
-    ), loaded)
-    return Report(**summary, seconds=time.perf_counter() - started, parsed=fresh,
-                  rendered=len(changed), written=len(output.written))
+    def __init__(self, project: Project, drafts: bool = False, again: bool = False):
+        self.project, self.drafts = project, drafts
+        self.again = again  # more builds will follow: keep the memory warm
+        if again:  # and let the first edit find the parsing stages loaded
+            for stage in (".schema", ".markup", ".render"):
+                importlib.import_module(stage, __package__)
+        self.memory = Memory()
+
+    def build(self) -> Report:
+        started = time.perf_counter()
+        cache = Cache(self.project.cache)
+        try:
+            return self._build(cache, started)
+        finally:
+            cache.close()
+            if self.again:
+                # What the memory keeps lives long: the collector need not walk its
+                # hundreds of thousands of objects on every build (at 10,000 releases
+                # that walk took more time than the rebuild; and a build leaves no
+                # cycles behind to collect: gc.collect() found none).
+                gc.freeze()
+
+    def _build(self, cache: Cache, started: float) -> Report:
+        project, memory = self.project, self.memory
+        state = cache.state(project.out)
+        sources = scan(project.content)
+        inputs = fingerprint(sources, project, self.drafts)
+        folders = write.current(project.out, state.folders)
+        warm = memory.warm or not self.again  # else warm up now, for the next build's sake
+        if folders and state.fingerprint == inputs and warm:  # nothing changed since the last build
+            return Report(**state.report, seconds=time.perf_counter() - started)
+
+        loaded = load(sources, cache, state, project.out, memory)
+        site, summary = memory.site(loaded.parsed, self.drafts)
+        templates_key, pages = memory.pages(site, loaded.text_keys(), project)
+        summary["pages"] = len(pages)
+        previous = state.pages if folders else {}  # without the old site, everything is new
+        changed = [page for page, key in pages if previous.get(page.file, ("",))[0] != key]
+        cache.forget_state(project.out)  # until the new state is saved, none is trusted
+        output = Output(pages, previous)
+        folders = output.publish(renderer(site, changed, loaded.texts, templates_key, project, cache),
+                                 changed, assets(project.assets), project.out, folders)
+        cache.remember_items(templates_key, output.items)
+        save_state(cache, project.out, sources, State(
+            fingerprint=inputs,
+            sources={s.path: (s.mtime, s.size, one.key) for s, one in zip(sources, loaded.parsed)
+                     if one.key},
+            pages=output.files,
+            report=summary,
+            folders=folders,
+            snapshot=state.snapshot,
+            recent=state.recent,
+        ), loaded, memory)
+        return Report(**summary, seconds=time.perf_counter() - started, parsed=len(loaded.texts),
+                      rendered=len(changed), written=len(output.written))
+
+
+class Memory:
+    """What a Builder keeps from its last build: the snapshot of parse results
+    (by generation), the site (by the keys of its meetings) and the pages (by the
+    site, the templates and the release texts)."""
+
+    def __init__(self):
+        self.snapshot: tuple[str, dict[str, Parsed]] = ("", {})
+        self._site: tuple[tuple, Site, dict] | None = None
+        self._pages: Plan | None = None
+
+    @property
+    def warm(self) -> bool:
+        return self._pages is not None
+
+    def site(self, parsed: list[Parsed], drafts: bool) -> tuple[Site, dict]:
+        problems = [p for one in parsed for p in one.problems]
+        meetings = tuple(one.meeting.key for one in parsed if one.meeting)
+        if self._site and self._site[0] == (meetings, drafts, problems):
+            return self._site[1], dict(self._site[2])
+        site, summary = model(parsed, drafts)
+        self._site = ((meetings, drafts, problems), site, summary)
+        return site, dict(summary)
+
+    def pages(self, site: Site, texts: dict[str, str], project: Project
+              ) -> tuple[str, list[tuple[Page, str]]]:
+        templates = templates_key(project.templates)
+        kept = self._pages
+        if kept and kept.site is site and kept.templates == templates:
+            kept.retext(texts)
+        else:
+            kept = self._pages = Plan(site, templates, texts)
+        return templates, kept.pages
 
 
 def model(parsed: list[Parsed], drafts: bool) -> tuple[Site, dict]:
@@ -140,11 +200,13 @@ def renderer(site: Site, pages: list[Page], texts: dict[str, str], templates_key
     from .render import MeetingItems, Renderer
 
     texts = {**texts, **cache.texts({p.text_of for p in pages if p.text_of} - set(texts))}
-    items = MeetingItems(cache.items(templates_key))
+    lists = any(p.text_of is None for p in pages)  # only list pages show meeting items
+    items = MeetingItems(cache.items(templates_key) if lists else {})
     return Renderer(site, project.templates, texts, items, cache.bytecode)
 
 
-def save_state(cache: Cache, out: Path, sources: list[Source], state: State, loaded: Loaded) -> None:
+def save_state(cache: Cache, out: Path, sources: list[Source], state: State, loaded: Loaded,
+               memory: Memory) -> None:
     """Save the state; the parse results go to the state while few have changed since
     the snapshot, and into a new snapshot once many have."""
     by_path = {s.path: one for s, one in zip(sources, loaded.parsed) if one.key}
@@ -152,6 +214,7 @@ def save_state(cache: Cache, out: Path, sources: list[Source], state: State, loa
     if not state.snapshot or len(state.recent) > RECENT:
         state.snapshot = digest(state.fingerprint, "snapshot")
         cache.save_snapshot(out, state.snapshot, by_path)
+        memory.snapshot = (state.snapshot, by_path)
         state.recent = {}
     cache.save_state(out, state)
 
@@ -172,8 +235,12 @@ class Loaded:
     texts: dict[str, str]  # release key -> text (HTML), of the releases parsed this time
     snapshot: dict[str, Parsed]  # the last build's results, by path (see Cache.snapshot)
 
+    def text_keys(self) -> dict[str, str]:
+        """The key of each meeting's release text, by the meeting's slug."""
+        return {one.meeting.slug: one.key for one in self.parsed if one.meeting}
 
-def load(sources: list[Source], cache: Cache, state: State, out: Path) -> Loaded:
+
+def load(sources: list[Source], cache: Cache, state: State, out: Path, memory: Memory) -> Loaded:
     """Every release modelled. Files unchanged since the last build come from its
     results, files whose bytes the cache knows from the cache; the rest is parsed."""
     keys: dict[int, str] = {}
@@ -181,7 +248,9 @@ def load(sources: list[Source], cache: Cache, state: State, out: Path) -> Loaded
         old = state.sources.get(source.path)
         if old and old[:2] == source.signature:
             keys[number] = old[2]
-    snapshot = cache.snapshot(out, state.snapshot) if keys else {}
+    if memory.snapshot[0] != state.snapshot and keys:
+        memory.snapshot = (state.snapshot, cache.snapshot(out, state.snapshot))
+    snapshot = memory.snapshot[1] if keys else {}
     known = {**snapshot, **state.recent}
     parsed: dict[int, Parsed] = {}
     for number, key in keys.items():
@@ -248,15 +317,36 @@ def same_urls(parsed: list[Parsed]) -> list[Problem]:
     return problems
 
 
-def plan_with_keys(site: Site, project: Project) -> tuple[str, list[tuple[Page, str]]]:
-    """The key of the templates, and every page with the key of all it shows:
-    its data and the templates."""
-    from .render import plan
+def templates_key(folder: Path) -> str:
+    """A digest of every template (and of the engine that fills them)."""
+    return digest(ENGINE, *(path.encode() + b"\0" + Path(path).read_bytes()
+                            for path, _ in files_of(folder)))
 
-    templates = digest(ENGINE, *(path.encode() + b"\0" + Path(path).read_bytes()
-                                 for path, _ in files_of(project.templates)))
-    return templates, [(page, digest(templates, page.template, *page.depends_on))
-                       for page in plan(site)]
+
+def page_key(templates: str, page: Page) -> str:
+    """The key of all a page shows: its data, its release text and the templates."""
+    return digest(templates, page.template, page.text_of or "", *page.depends_on)
+
+
+class Plan:
+    """The pages of one site with one set of templates, each with its key."""
+
+    def __init__(self, site: Site, templates: str, texts: dict[str, str]):
+        from .render import plan  # the heavy stages load only when there is work
+
+        self.site, self.templates, self.texts = site, templates, texts
+        self.pages = [(page, page_key(templates, page)) for page in plan(site, texts)]
+        self.place = {page.context["meeting"].slug: number
+                      for number, (page, _) in enumerate(self.pages) if page.text_of}
+
+    def retext(self, texts: dict[str, str]) -> None:
+        """The same site with other release texts: only their meeting pages change."""
+        for slug, text_of in texts.items():
+            if self.texts[slug] != text_of and slug in self.place:  # (drafts have no page)
+                number = self.place[slug]
+                page = replace(self.pages[number][0], text_of=text_of)
+                self.pages[number] = (page, page_key(self.templates, page))
+        self.texts = texts
 
 
 def assets(folder: Path) -> list[tuple[str, bytes]]:

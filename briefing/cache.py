@@ -27,7 +27,7 @@ from typing import Iterable
 from . import __version__
 
 # Bump when the format of cached data or the meaning of a key changes.
-ENGINE = f"briefing {__version__} cache 2"
+ENGINE = f"briefing {__version__} cache 3"
 
 
 def digest(*parts: bytes | str) -> str:

@@ -39,7 +39,7 @@ class Official:
 @dataclass(frozen=True)
 class Meeting:
     slug: str  # its page is meetings/<slug>/
-    key: str  # digest of the release file: equal keys, equal meetings
+    key: str  # digest of all the other fields: equal keys, equal meetings
     source_file: str  # the release it came from, as shown in messages
     title: str
     date: dt.date

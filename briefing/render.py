@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import traceback
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -37,18 +38,20 @@ class Page:
     path: str  # site path, e.g. "meetings/xxiii-ccdt/"
     template: str
     context: dict[str, Any] = field(default_factory=dict)
-    # What the page shows, as strings: the page changes only if these do (or the
-    # templates). Meetings stand for themselves by their release's key.
+    # What the page shows besides its text, as strings: the page changes only if
+    # these, its text or the templates do. Meetings stand for themselves by their
+    # key (see Meeting.key).
     depends_on: tuple[str, ...] = ()
     text_of: str | None = None  # the key of the release whose text the page shows
 
-    @property
+    @cached_property
     def file(self) -> str:
         return urls.file_of(self.path)
 
 
-def plan(site: Site) -> Iterator[Page]:
-    """Every page of the site, what it shows and what that depends on."""
+def plan(site: Site, texts: dict[str, str]) -> Iterator[Page]:
+    """Every page of the site, what it shows and what that depends on.
+    `texts` gives the key of each meeting's release text, by the meeting's slug."""
     latest = site.meetings[:HOME_LATEST]
     counts = (len(site.meetings), site.body_count, len(site.countries), len(site.years))
     yield Page(urls.HOME, "home.html", {"latest": latest}, (str(counts), *_keys(latest)))
@@ -57,7 +60,7 @@ def plan(site: Site) -> Iterator[Page]:
         yield Page(urls.path_of(meeting), "meeting.html", {"meeting": meeting, "neighbours": near},
                    (meeting.key, *_keys((near.earlier, near.later, near.previous_session,
                                          near.next_session))),
-                   text_of=meeting.key)
+                   text_of=texts[meeting.slug])
     yield Page(urls.COUNTRIES, "countries.html", {}, tuple(
         f"{r.country.code} {r.attended} {len(r.chaired)} {len(r.hosted)} {r.first.key} {r.last.key}"
         for r in site.countries))

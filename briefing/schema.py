@@ -11,6 +11,7 @@ import datetime as dt
 import difflib
 import re
 import urllib.parse
+from dataclasses import replace
 from typing import Any
 
 import roman
@@ -18,6 +19,7 @@ import yaml
 from slugify import slugify
 
 from . import countries
+from .cache import digest
 from .model import FORMATS, Chair, Meeting, Official
 from .problems import Problem
 from .read import Release, kind_of
@@ -47,7 +49,7 @@ def to_meeting(release: Release) -> tuple[Meeting | None, list[Problem]]:
     location = fm.text("location")
     meeting = Meeting(
         slug=fm.slug(),
-        key=release.key,
+        key="",  # set below, from all the rest
         source_file=release.name,
         title=fm.text("title"),
         date=date,
@@ -69,7 +71,11 @@ def to_meeting(release: Release) -> tuple[Meeting | None, list[Problem]]:
         extra=fm.extra(),
     )
     errors = [p for p in fm.problems if not p.warning]
-    return (None if errors else meeting), fm.problems
+    if errors:
+        return None, fm.problems
+    # Pages that list a meeting depend on its facts, not on its text: a key
+    # made from the facts alone lets an edit of the text re-render one page.
+    return replace(meeting, key=digest(repr(meeting))), fm.problems
 
 
 class FrontMatter:

@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .build import Project, build
+from .build import Builder, Project
 from .problems import ContentError
 from .write import publish
 
@@ -30,9 +30,11 @@ def serve(project: Project, host: str, port: int, drafts: bool = False) -> int:
     preview = dataclasses.replace(project, out=folder / "preview" / "drafts" if drafts
                                   else folder / "preview" / "site")
 
+    builder = Builder(preview, drafts=drafts, again=True)
+
     def rebuild() -> None:
         try:
-            print(build(preview, drafts=drafts), flush=True)
+            print(builder.build(), flush=True)
         except ContentError as failed:
             for problem in failed.problems:
                 print(problem, file=sys.stderr, flush=True)

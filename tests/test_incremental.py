@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.build import Project, build
+from briefing.build import Builder, Project
 from briefing.problems import ContentError
 from conftest import ROOT
 
@@ -72,12 +72,12 @@ def apply(step, work: Path) -> None:
         (work / "assets" / name).write_text((ROOT / "assets" / name).read_text() + value)
 
 
-def outcome(project: Project) -> tuple[str, dict[str, bytes] | list[str]]:
+def outcome(builder: Builder) -> tuple[str, dict[str, bytes] | list[str]]:
     try:
-        build(project)
+        builder.build()
     except ContentError as failed:
         return "failed", [str(p) for p in failed.problems]
-    return "built", files(project.out)
+    return "built", files(builder.project.out)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -91,20 +91,24 @@ def test_incremental_output_equals_a_clean_build(start, changes):
         for name, text in start:
             apply(("write", name, text), work)
 
-        def project(out: str, cache: str | None) -> Project:
-            return Project(work / "content", work / "templates", work / "assets", work / out,
-                           cache=work / cache if cache else None)
+        def builder(out: str, cache: str | None, again: bool = False) -> Builder:
+            return Builder(Project(work / "content", work / "templates", work / "assets",
+                                   work / out, cache=work / cache if cache else None), again=again)
 
-        incremental = project("site", ".cache")
+        # as `build.py` does it (a new process each time) and as the live preview does
+        # (one builder, which keeps what it made in memory between builds)
+        incremental, live = builder("site", ".cache"), builder("live", ".cache", again=True)
         now = last = outcome(incremental)
+        outcome(live)
         for step in changes:
             apply(step, work)
             shutil.rmtree(work / "clean", ignore_errors=True)
-            clean = outcome(project("clean", None))
-            now = outcome(incremental)
+            clean = outcome(builder("clean", None))
+            now = outcome(Builder(incremental.project))
             assert now == clean, step
+            assert outcome(live) == clean, step
             if now[0] == "failed":  # the published site stays as the last good build left it
                 assert last[0] == "failed" or files(work / "site") == last[1]
             else:
                 last = now
-        assert outcome(incremental) == now  # and a build with nothing changed changes nothing
+        assert outcome(Builder(incremental.project)) == now  # and a build with nothing changed changes nothing
