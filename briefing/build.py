@@ -17,12 +17,14 @@ import gc
 import importlib
 import pickle
 import time
+import zoneinfo
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import write
 from .cache import ENGINE, Cache, State, digest
+from .config import Config, load_config
 from .parallel import fork_map
 from .problems import ContentError, Problem, errors_in
 from .sources import Source, files_of, fingerprint, scan
@@ -45,6 +47,7 @@ class Project:
     assets: Path
     out: Path
     cache: Path | None = Path(".cache")  # None: keep nothing between builds
+    config: Path = Path("site.yaml")  # the site's settings (see config.py); may be absent
 
 
 @dataclass(frozen=True)
@@ -86,10 +89,13 @@ class Builder:
     build the work; everything kept is looked up by content keys, never trusted
     because of when it was made."""
 
-    def __init__(self, project: Project, drafts: bool = False, again: bool = False):
+    def __init__(self, project: Project, drafts: bool = False, live_script: str | None = None):
         self.project, self.drafts = project, drafts
-        self.again = again  # more builds will follow: keep the memory warm
-        if again:  # and let the first edit find the parsing stages loaded
+        # A live preview's builder: builds follow one another, so it keeps its
+        # memory warm, and its pages let `live_script` (livereload's) run.
+        self.live_script = live_script
+        self.again = live_script is not None
+        if self.again:  # and let the first edit find the parsing stages loaded
             for stage in (".schema", ".markup", ".render"):
                 importlib.import_module(stage, __package__)
         self.memory = Memory()
@@ -118,16 +124,20 @@ class Builder:
         if folders and state.fingerprint == inputs and warm:  # nothing changed since the last build
             return Report(**state.report, seconds=time.perf_counter() - started)
 
-        loaded = load(sources, cache, state, project.out, memory)
-        site, summary = memory.site(loaded.parsed, self.drafts)
-        templates_key, pages = memory.pages(site, loaded.text_keys(), project)
+        config, settings_problems = load_config(project.config)
+        loaded = load(sources, cache, state, project.out, memory, config.timezone or "")
+        site, summary = memory.site(loaded.parsed, self.drafts, settings_problems)
+        templates_key, pages = memory.pages(site, loaded.text_keys(), project, config,
+                                            self.live_script)
         summary["pages"] = len(pages)
         previous = state.pages if folders else {}  # without the old site, everything is new
         changed = [page for page, key in pages if previous.get(page.file, ("",))[0] != key]
         cache.forget_state(project.out)  # until the new state is saved, none is trusted
         output = Output(pages, previous)
-        folders = output.publish(renderer(site, changed, loaded.texts, templates_key, project, cache),
-                                 changed, assets(project.assets), project.out, folders)
+        folders = output.publish(
+            renderer(site, changed, loaded.texts, templates_key, project, config, cache,
+                     self.live_script),
+            changed, assets(project.assets), project.out, folders)
         cache.remember_items(templates_key, output.items)
         save_state(cache, project.out, sources, State(
             fingerprint=inputs,
@@ -138,6 +148,7 @@ class Builder:
             folders=folders,
             snapshot=state.snapshot,
             recent=state.recent,
+            timezone=config.timezone or "",
         ), loaded, memory)
         return Report(**summary, seconds=time.perf_counter() - started, parsed=len(loaded.texts),
                       rendered=len(changed), written=len(output.written))
@@ -157,31 +168,34 @@ class Memory:
     def warm(self) -> bool:
         return self._pages is not None
 
-    def site(self, parsed: list[Parsed], drafts: bool) -> tuple[Site, dict]:
-        problems = [p for one in parsed for p in one.problems]
+    def site(self, parsed: list[Parsed], drafts: bool, settings_problems: list[Problem]
+             ) -> tuple[Site, dict]:
+        problems = [*settings_problems, *(p for one in parsed for p in one.problems)]
         meetings = tuple(one.meeting.key for one in parsed if one.meeting)
         if self._site and self._site[0] == (meetings, drafts, problems):
             return self._site[1], dict(self._site[2])
-        site, summary = model(parsed, drafts)
+        site, summary = model(parsed, drafts, settings_problems)
         self._site = ((meetings, drafts, problems), site, summary)
         return site, dict(summary)
 
-    def pages(self, site: Site, texts: dict[str, str], project: Project
-              ) -> tuple[str, list[tuple[Page, str]]]:
-        templates = templates_key(project.templates)
+    def pages(self, site: Site, texts: dict[str, str], project: Project, config: Config,
+              live_script: str | None) -> tuple[str, list[tuple[Page, str]]]:
+        templates = look_key(project.templates, config, live_script)
         kept = self._pages
         if kept and kept.site is site and kept.templates == templates:
             kept.retext(texts)
         else:
-            kept = self._pages = Plan(site, templates, texts)
+            kept = self._pages = Plan(site, templates, texts, config.home_meetings)
         return templates, kept.pages
 
 
-def model(parsed: list[Parsed], drafts: bool) -> tuple[Site, dict]:
-    """The site the releases describe, and the counts a report gives; or every problem."""
+def model(parsed: list[Parsed], drafts: bool, settings_problems: list[Problem] = ()
+          ) -> tuple[Site, dict]:
+    """The site the releases describe, and the counts a report gives; or every
+    problem, the settings' included."""
     from .site import arrange  # the heavy stages load only when there is work
 
-    problems = [p for one in parsed for p in one.problems]
+    problems = [*settings_problems, *(p for one in parsed for p in one.problems)]
     problems += same_urls([one for one in parsed if one.meeting])
     if errors_in(problems):
         raise ContentError(problems)
@@ -194,7 +208,8 @@ def model(parsed: list[Parsed], drafts: bool) -> tuple[Site, dict]:
 
 
 def renderer(site: Site, pages: list[Page], texts: dict[str, str], templates_key: str,
-             project: Project, cache: Cache) -> Renderer:
+             project: Project, config: Config, cache: Cache, live_script: str | None
+             ) -> Renderer:
     """A renderer with what the pages to render need from the cache: the text of
     the meetings they show and the list items known from earlier builds."""
     from .render import MeetingItems, Renderer
@@ -202,7 +217,7 @@ def renderer(site: Site, pages: list[Page], texts: dict[str, str], templates_key
     texts = {**texts, **cache.texts({p.text_of for p in pages if p.text_of} - set(texts))}
     lists = any(p.text_of is None for p in pages)  # only list pages show meeting items
     items = MeetingItems(cache.items(templates_key) if lists else {})
-    return Renderer(site, project.templates, texts, items, cache.bytecode)
+    return Renderer(site, project.templates, config, texts, items, cache.bytecode, live_script)
 
 
 def save_state(cache: Cache, out: Path, sources: list[Source], state: State, loaded: Loaded,
@@ -226,7 +241,11 @@ class Parsed:
     key: str | None  # the release's cache key; None if the file could not be read
     meeting: Meeting | None
     problems: tuple[Problem, ...]
-    slug_line: int  # where a clash of URLs is reported
+    lines: dict[str, int]  # the line of each top-level field, for problems found later
+
+    def line(self, field: str) -> int:
+        """Where a problem with `field` is reported: its line, or the first."""
+        return self.lines.get(field, 1)
 
 
 @dataclass
@@ -240,10 +259,14 @@ class Loaded:
         return {one.meeting.slug: one.key for one in self.parsed if one.meeting}
 
 
-def load(sources: list[Source], cache: Cache, state: State, out: Path, memory: Memory) -> Loaded:
+def load(sources: list[Source], cache: Cache, state: State, out: Path, memory: Memory,
+         timezone: str) -> Loaded:
     """Every release modelled. Files unchanged since the last build come from its
-    results, files whose bytes the cache knows from the cache; the rest is parsed."""
+    results, files whose bytes the cache knows from the cache; the rest is parsed.
+    (Releases are read in the site's time zone: another one makes them all new.)"""
     keys: dict[int, str] = {}
+    if state.timezone != timezone:
+        state.sources = {}
     for number, source in enumerate(sources):
         old = state.sources.get(source.path)
         if old and old[:2] == source.signature:
@@ -259,7 +282,8 @@ def load(sources: list[Source], cache: Cache, state: State, out: Path, memory: M
             parsed[number] = one
 
     todo = [number for number in range(len(sources)) if number not in keys]
-    results = fork_map(parse_source, [sources[n].path for n in todo], shared=cache.known())
+    results = fork_map(parse_source, [sources[n].path for n in todo],
+                       shared=(cache.known(), timezone))
     texts: dict[str, str] = {}
     remember = []
     for number, (key, pickled, text) in zip(todo, results):
@@ -278,9 +302,11 @@ def load(sources: list[Source], cache: Cache, state: State, out: Path, memory: M
     return Loaded([parsed[n] for n in range(len(sources))], texts, snapshot)
 
 
-def parse_source(known: set[str], path: str) -> tuple[str | None, bytes | None, str | None]:
+def parse_source(shared: tuple[set[str], str], path: str
+                 ) -> tuple[str | None, bytes | None, str | None]:
     """Read and model one release, in a worker process: (key, pickled Parsed, text as
     HTML). Only the key when the cache already knows it."""
+    known, timezone = shared
     from . import markup
     from .read import read_bytes, read_release, release_key
     from .schema import to_meeting
@@ -288,16 +314,16 @@ def parse_source(known: set[str], path: str) -> tuple[str | None, bytes | None, 
     path = Path(path)
     name, data = read_bytes(path)
     if isinstance(data, Problem):
-        return None, pickle.dumps(Parsed(None, None, (data,), 1)), None
-    key = release_key(name, data)
+        return None, pickle.dumps(Parsed(None, None, (data,), {})), None
+    key = release_key(name, data, timezone)
     if key in known:
         return key, None, None
     release = read_release(path, name, data)
     if isinstance(release, Problem):
-        return key, pickle.dumps(Parsed(key, None, (release,), 1)), None
-    meeting, problems = to_meeting(release)
+        return key, pickle.dumps(Parsed(key, None, (release,), {})), None
+    meeting, problems = to_meeting(release, zoneinfo.ZoneInfo(timezone) if timezone else None)
     text = markup.to_html(release.body) if meeting else None
-    parsed = Parsed(key, meeting, tuple(problems), release.key_line("slug"))
+    parsed = Parsed(key, meeting, tuple(problems), release.lines())
     return key, pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL), text
 
 
@@ -311,16 +337,18 @@ def same_urls(parsed: list[Parsed]) -> list[Problem]:
             first[meeting.slug] = meeting
             continue
         problems.append(Problem(
-            meeting.source_file, one.slug_line, "slug",
+            meeting.source_file, one.line("slug"), "slug",
             f"meetings/{meeting.slug}/ is also the page of {first[meeting.slug].source_file}",
             "a page of its own: rename the file or set 'slug:'"))
     return problems
 
 
-def templates_key(folder: Path) -> str:
-    """A digest of every template (and of the engine that fills them)."""
-    return digest(ENGINE, *(path.encode() + b"\0" + Path(path).read_bytes()
-                            for path, _ in files_of(folder)))
+def look_key(templates: Path, config: Config, live_script: str | None) -> str:
+    """A digest of all that decides how pages look besides their data: the
+    templates, the settings, the preview's script and the engine that fills them."""
+    return digest(ENGINE, repr(config), repr(live_script),
+                  *(path.encode() + b"\0" + Path(path).read_bytes()
+                    for path, _ in files_of(templates)))
 
 
 def page_key(templates: str, page: Page) -> str:
@@ -331,11 +359,12 @@ def page_key(templates: str, page: Page) -> str:
 class Plan:
     """The pages of one site with one set of templates, each with its key."""
 
-    def __init__(self, site: Site, templates: str, texts: dict[str, str]):
+    def __init__(self, site: Site, templates: str, texts: dict[str, str], home_meetings: int):
         from .render import plan  # the heavy stages load only when there is work
 
         self.site, self.templates, self.texts = site, templates, texts
-        self.pages = [(page, page_key(templates, page)) for page in plan(site, texts)]
+        self.pages = [(page, page_key(templates, page))
+                      for page in plan(site, texts, home_meetings)]
         self.place = {page.context["meeting"].slug: number
                       for number, (page, _) in enumerate(self.pages) if page.text_of}
 

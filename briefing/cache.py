@@ -27,7 +27,7 @@ from typing import Iterable
 from . import __version__
 
 # Bump when the format of cached data or the meaning of a key changes.
-ENGINE = f"briefing {__version__} cache 3"
+ENGINE = f"briefing {__version__} cache 4"
 
 
 def digest(*parts: bytes | str) -> str:
@@ -48,6 +48,7 @@ class State:
     folders: object = None  # the published folders, see write.Folders
     snapshot: str = ""  # the generation of the saved parse results (see Cache.snapshot)
     recent: dict = field(default_factory=dict)  # parse results newer than the snapshot, by path
+    timezone: str = ""  # the site's time zone the releases were read in
 
 
 class Cache:

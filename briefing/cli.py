@@ -1,19 +1,35 @@
-"""The command line: `python build.py [build|serve] ...`."""
+"""The command line: `python build.py [build|serve|check|new] ...`."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib.util
 import sys
 from pathlib import Path
 
 from .build import Project, build, counted
+from .console import Console
 from .problems import ContentError, errors_in
 
 # Templates and assets ship with the tool; a site may bring its own.
 TOOL_ROOT = Path(__file__).resolve().parent.parent
-COMMANDS = ("build", "serve")
+COMMANDS = {
+    "build": "build content/ into site/ (the default command)",
+    "serve": "build, serve on http://127.0.0.1:8000/ and rebuild on every save",
+    "check": "report every error and warning; write no site",
+    "new": "start a new release, every field present and explained",
+}
+EPILOG = """\
+examples:
+  python build.py                      build content/ into site/
+  python build.py serve --drafts       preview, drafts included, at http://127.0.0.1:8000/
+  python build.py check                every error and warning, nothing written
+  python build.py new "XXIV meeting of the Council" --date 2022-03-01
 
+Run 'python build.py COMMAND --help' for a command's options.
+Settings live in site.yaml (title, base_url, language, timezone, home_meetings).
+Colour is used on a terminal only, and never with NO_COLOR set."""
 
 # The packages of requirements.txt, by the name they are imported as.
 REQUIRED = ("jinja2", "markdown", "yaml", "livereload", "pycountry", "babel", "slugify", "roman",
@@ -27,42 +43,82 @@ def main(argv: list[str] | None = None) -> int:
               "python3 -m pip install -r requirements.txt", file=sys.stderr)
         return 2
     argv = sys.argv[1:] if argv is None else argv
-    if not argv or argv[0] not in COMMANDS + ("-h", "--help"):
+    if not argv or argv[0] not in (*COMMANDS, "-h", "--help", "--version"):
         argv = ["build", *argv]  # plain `python build.py` builds
     args = parser().parse_args(argv)
+    console = Console(quiet=args.quiet, verbose=args.verbose)
+    if args.command == "new":
+        return run_new(args, console)
     project = Project(
         content=Path(args.content),
         templates=_own_or_tool(args.templates, "templates"),
         assets=_own_or_tool(args.assets, "assets"),
-        out=Path(args.out),
+        out=Path(getattr(args, "out", "site")),
         cache=None if args.no_cache else Path(".cache"),
+        config=Path(args.config),
     )
     if args.command == "serve":
         from .serve import serve  # livereload and tornado load only when serving
 
-        return serve(project, host=args.host, port=args.port, drafts=args.drafts)
-    return run_build(project, drafts=args.drafts, quiet=args.quiet, verbose=args.verbose)
+        return serve(project, args.host, args.port, args.drafts, console)
+    if args.command == "check":
+        return run_check(project, args.drafts, console)
+    return run_build(project, args.drafts, console)
 
 
-def run_build(project: Project, drafts: bool = False, quiet: bool = False,
-              verbose: bool = False) -> int:
+def run_build(project: Project, drafts: bool, console: Console) -> int:
     try:
         report = build(project, drafts=drafts)
     except ContentError as failed:
-        for problem in failed.problems:
-            print(problem, file=sys.stderr)
+        console.problems(failed.problems)
         errors = errors_in(failed.problems)
         files = len({p.path for p in errors})
-        print(f"{counted(len(errors), 'error')} in {counted(files, 'file')}; "
-              f"{project.out}/ left as it was", file=sys.stderr)
+        console.failure(f"{counted(len(errors), 'error')} in {counted(files, 'file')}; "
+                        f"{project.out}/ left as it was")
         return 1
-    for warning in report.warnings:
-        print(warning, file=sys.stderr)
-    if not quiet:
-        print(f"{report}, into {project.out}/")
-    if verbose:
-        print(report.details())
+    console.problems(report.warnings)
+    console.report(f"{report}, into {project.out}/")
+    console.detail(report.details())
     return 0
+
+
+def run_check(project: Project, drafts: bool, console: Console) -> int:
+    from .check import check, summary
+
+    problems = check(project, drafts)
+    console.problems(problems)
+    if errors_in(problems):
+        console.failure(summary(problems))
+        return 1
+    console.report(f"{summary(problems)}; nothing written")
+    return 0
+
+
+def run_new(args: argparse.Namespace, console: Console) -> int:
+    from .new import new_release
+
+    try:
+        date = args.date or _today(Path(args.config))
+        path = new_release(Path(args.content), args.title, date, args.body)
+    except FileExistsError as err:
+        console.failure(f"{err.filename} already exists; nothing written "
+                        "(choose another title or --date)")
+        return 1
+    except ValueError as err:
+        console.failure(f"{err}; nothing written")
+        return 1
+    print(path)
+    console.detail("It is a draft: see it with 'python build.py serve --drafts'; "
+                   "set 'draft: false' to publish it.")
+    return 0
+
+
+def _today(config_path: Path) -> dt.date:
+    """Today in the site's time zone (the computer's, if it has none)."""
+    from .config import load_config
+
+    config, _ = load_config(config_path)
+    return dt.datetime.now(config.zone).date() if config.zone else dt.date.today()
 
 
 def _own_or_tool(given: str | None, name: str) -> Path:
@@ -73,24 +129,57 @@ def _own_or_tool(given: str | None, name: str) -> Path:
 
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
-        prog="build.py",
+        prog="build.py", formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Build a briefing site from Markdown press releases about meetings.",
-    )
-    commands = top.add_subparsers(dest="command", metavar="COMMAND")
-    for name, help_text in [("build", "build content/ into site/ (the default)"),
-                            ("serve", "build, serve on 127.0.0.1 and rebuild on every save")]:
-        command = commands.add_parser(name, help=help_text, description=help_text)
-        command.add_argument("--content", default="content", help="folder of releases (content)")
-        command.add_argument("--out", default="site", help="output folder (site)")
-        command.add_argument("--templates", help="Jinja2 templates (templates)")
-        command.add_argument("--assets", help="CSS and icons copied to out/assets (assets)")
-        command.add_argument("--drafts", action="store_true", help="include releases with draft: true")
-        command.add_argument("--no-cache", action="store_true",
-                             help="ignore and keep no build cache (.cache/): a cold build")
+        epilog=EPILOG)
+    top.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = top.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    for name, help_text in COMMANDS.items():
+        command = commands.add_parser(name, help=help_text, description=help_text[0].upper() +
+                                      help_text[1:] + ".")
+        if name == "new":
+            _new_options(command)
+        else:
+            _site_options(command, name)
+        command.add_argument("--config", default="site.yaml", help="the site's settings (site.yaml)")
         command.add_argument("--quiet", "-q", action="store_true", help="print only problems")
         command.add_argument("--verbose", "-v", action="store_true",
-                             help="also say what was parsed, rendered and written")
-        if name == "serve":
-            command.add_argument("--host", default="127.0.0.1", help="address to serve on (127.0.0.1)")
-            command.add_argument("--port", type=int, default=8000, help="port (8000)")
+                             help="say more: what was parsed, rendered and written")
     return top
+
+
+def _site_options(command: argparse.ArgumentParser, name: str) -> None:
+    command.add_argument("--content", default="content", help="folder of releases (content)")
+    if name == "build":
+        command.add_argument("--out", default="site", help="output folder (site)")
+    command.add_argument("--templates", help="Jinja2 templates (templates)")
+    command.add_argument("--assets", help="CSS and icons copied to <out>/assets (assets)")
+    command.add_argument("--drafts", action="store_true",
+                         help="include releases with draft: true" +
+                         (", marked with a banner" if name == "serve" else ""))
+    command.add_argument("--no-cache", action="store_true",
+                         help="ignore and keep no build cache (.cache/): a cold build")
+    if name == "serve":
+        command.add_argument("--host", default="127.0.0.1",
+                             help="address to serve on (127.0.0.1: this computer only)")
+        command.add_argument("--port", type=int, default=8000, help="port (8000)")
+
+
+def _new_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("title", help='the meeting\'s title, e.g. "XXIV meeting of the Council"')
+    command.add_argument("--date", type=_date, help="the meeting's date, YYYY-MM-DD (today)")
+    command.add_argument("--body", help='the body that met, e.g. "Council of Foreign Ministers"')
+    command.add_argument("--content", default="content", help="folder of releases (content)")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (expected YYYY-MM-DD)") from None
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__

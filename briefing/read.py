@@ -40,10 +40,10 @@ class Release:
         """The file line of a front-matter node."""
         return node.start_mark.line + self.first_line
 
-    def key_line(self, name: str) -> int:
-        """The line of a top-level key, or of the front matter's opening if absent."""
-        key = next((k for k, _ in self.front.value if k.value == name), None)
-        return self.line(key) if key is not None else self.first_line - 1
+    def lines(self) -> dict[str, int]:
+        """The line of each top-level key."""
+        return {key.value: self.line(key) for key, _ in self.front.value
+                if isinstance(key, yaml.ScalarNode)}
 
 
 def shown_name(path: Path) -> str:
@@ -68,8 +68,9 @@ def read_bytes(path: Path) -> tuple[str, bytes | Problem]:
         return name, Problem(name, 1, "file", f"cannot be read: {err.strerror}", "a readable file")
 
 
-def release_key(name: str, data: bytes) -> str:
-    return digest(ENGINE, name, data)
+def release_key(name: str, data: bytes, timezone: str = "") -> str:
+    """The cache's key of a release: all that its parse result depends on."""
+    return digest(ENGINE, name, data, timezone)
 
 
 def read_release(path: Path, name: str | None = None, data: bytes | None = None) -> Release | Problem:
@@ -120,26 +121,41 @@ def split_release(path: Path, name: str, text: str, key: str = "") -> Release | 
     return Release(path, name, key, path.stem, front, 2, body)
 
 
-def _compose(name: str, text: str, first_line: int) -> yaml.MappingNode | Problem:
-    expected = "a YAML mapping of fields such as 'title: ...' and 'date: ...'"
+def read_settings(path: Path) -> tuple[str, yaml.MappingNode | None | Problem]:
+    """A whole file of YAML settings (site.yaml): its name and its mapping, None
+    if it is absent or empty, or the `Problem` that stops it being read."""
+    name, data = read_bytes(path)
+    if isinstance(data, Problem):
+        return name, None if not path.exists() else data
+    text = _decode(name, data)
+    if isinstance(text, Problem) or not text.strip():
+        return name, text if isinstance(text, Problem) else None
+    return name, _compose(name, text, 1, what="settings",
+                          expected="a YAML mapping of settings such as 'title: ...'")
+
+
+def _compose(name: str, text: str, first_line: int, what: str = "front matter",
+             expected: str = "a YAML mapping of fields such as 'title: ...' and 'date: ...'"
+             ) -> yaml.MappingNode | Problem:
     loader = Loader(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as err:
-        return _syntax_problem(name, text, err, first_line)
+        return _syntax_problem(name, text, err, first_line, what)
     except yaml.YAMLError as err:  # e.g. a control character the reader refuses
-        return Problem(name, first_line, "front matter", f"YAML error: {err}", "valid YAML")
+        return Problem(name, first_line, what, f"YAML error: {err}", "valid YAML")
     finally:
         loader.dispose()
     if node is None:
-        return Problem(name, first_line - 1, "front matter", "the front matter is empty", expected)
+        return Problem(name, first_line - 1, what, f"the {what} is empty", expected)
     if not isinstance(node, yaml.MappingNode):
-        return Problem(name, node.start_mark.line + first_line, "front matter",
-                       f"front matter is a {kind_of(node)}", expected)
+        return Problem(name, node.start_mark.line + first_line, what,
+                       f"{what} is a {kind_of(node)}", expected)
     return node
 
 
-def _syntax_problem(name: str, text: str, err: yaml.MarkedYAMLError, first_line: int) -> Problem:
+def _syntax_problem(name: str, text: str, err: yaml.MarkedYAMLError, first_line: int,
+                    what: str) -> Problem:
     mark = err.problem_mark or err.context_mark
     lines = text.split("\n")
     line = lines[mark.line] if mark.line < len(lines) else ""
@@ -152,8 +168,7 @@ def _syntax_problem(name: str, text: str, err: yaml.MarkedYAMLError, first_line:
             context += f" (opened on line {err.context_mark.line + first_line})"
         message = "YAML syntax error: " + " ".join(filter(None, [context, err.problem]))
         expected = "valid YAML"
-    return Problem(name, mark.line + first_line, "front matter", message, expected,
-                   column=mark.column + 1)
+    return Problem(name, mark.line + first_line, what, message, expected, column=mark.column + 1)
 
 
 def kind_of(node: yaml.Node) -> str:

@@ -7,7 +7,9 @@ and only present it.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 import traceback
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -18,19 +20,26 @@ import jinja2
 from markupsafe import Markup
 
 from . import urls
+from .config import Config
 from .model import Meeting
 from .problems import Problem
 from .read import shown_name
 from .site import Site
 
-HOME_LATEST = 10  # meetings listed on the home page
-SITE_TITLE = "Meeting briefings"
-# Pages load only the site's own files: no inline script or style, no other
-# origin, no plugins. A script the site ships inline would be added by hash.
-CONTENT_SECURITY_POLICY = "; ".join([
-    "default-src 'none'", "style-src 'self'", "img-src 'self'", "script-src 'self'",
-    "connect-src 'self'", "base-uri 'none'", "form-action 'self'",
-])
+
+
+def content_security_policy(inline_script: str | None = None) -> str:
+    """Pages load only the site's own files: no inline script or style, no other
+    origin, no plugins. The one inline script allowed (the live preview's) is
+    named by its hash."""
+    scripts = "'self'"
+    if inline_script:
+        hashed = base64.b64encode(hashlib.sha256(inline_script.encode()).digest()).decode()
+        scripts += f" 'sha256-{hashed}'"
+    return "; ".join([
+        "default-src 'none'", "style-src 'self'", "img-src 'self'", f"script-src {scripts}",
+        "connect-src 'self'", "base-uri 'none'", "form-action 'self'",
+    ])
 
 
 @dataclass(frozen=True)
@@ -49,10 +58,10 @@ class Page:
         return urls.file_of(self.path)
 
 
-def plan(site: Site, texts: dict[str, str]) -> Iterator[Page]:
+def plan(site: Site, texts: dict[str, str], home_meetings: int = 10) -> Iterator[Page]:
     """Every page of the site, what it shows and what that depends on.
     `texts` gives the key of each meeting's release text, by the meeting's slug."""
-    latest = site.meetings[:HOME_LATEST]
+    latest = site.meetings[:home_meetings]
     counts = (len(site.meetings), site.body_count, len(site.countries), len(site.years))
     yield Page(urls.HOME, "home.html", {"latest": latest}, (str(counts), *_keys(latest)))
     for meeting in site.meetings:
@@ -79,8 +88,9 @@ def _keys(meetings) -> tuple[str, ...]:
     return tuple(m.key if m else "-" for m in meetings)
 
 
-def environment(templates: Path, bytecode: Path | None = None,
-                items: MeetingItems | None = None) -> jinja2.Environment:
+def environment(templates: Path, config: Config = Config(), bytecode: Path | None = None,
+                items: MeetingItems | None = None, live_script: str | None = None
+                ) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         autoescape=True,  # every page is HTML; nothing from content is trusted
@@ -93,8 +103,8 @@ def environment(templates: Path, bytecode: Path | None = None,
     )
     items = items or MeetingItems({})
     items.env = env
-    env.globals.update(url=_url, site_title=SITE_TITLE, meeting_item=items,
-                       content_security_policy=CONTENT_SECURITY_POLICY)
+    env.globals.update(url=_url, config=config, meeting_item=items,
+                       content_security_policy=content_security_policy(live_script))
     env.filters.update(long_date=long_date, clock=clock)
     return env
 
@@ -161,10 +171,10 @@ class Renderer:
     release text (HTML) of every page's `text_of`; `items` the list items known
     from earlier builds."""
 
-    def __init__(self, site: Site, templates: Path, texts: dict[str, str], items: MeetingItems,
-                 bytecode: Path | None = None):
+    def __init__(self, site: Site, templates: Path, config: Config, texts: dict[str, str],
+                 items: MeetingItems, bytecode: Path | None = None, live_script: str | None = None):
         self.site, self.templates, self.texts = site, templates, texts
-        self.env = environment(templates, bytecode, items)
+        self.env = environment(templates, config, bytecode, items, live_script)
         self.items = items
 
     def page(self, page: Page) -> tuple[bytes, dict[str, str]]:

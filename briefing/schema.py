@@ -8,11 +8,8 @@ run reports all of them.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
-import urllib.parse
 from dataclasses import replace
-from typing import Any
 
 import roman
 import yaml
@@ -22,7 +19,8 @@ from . import countries
 from .cache import digest
 from .model import FORMATS, Chair, Meeting, Official
 from .problems import Problem
-from .read import Release, kind_of
+from .fields import Fields
+from .read import Release
 
 FIELDS = ("title", "date", "organization", "body", "session", "format", "location", "chair",
           "countries", "officials", "topics", "summary", "source", "lang", "slug", "draft")
@@ -31,16 +29,16 @@ CHAIR_FIELDS = ("name", "position", "country")
 OFFICIAL_FIELDS = ("name", "position", "organization")
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")  # a BCP 47 tag, loosely
 FORMAT_SPELLINGS = {"in person": "in person", "video conference": "videoconference",
                     "videoconference": "videoconference", "hybrid": "hybrid"}
-NULL = "tag:yaml.org,2002:null"
 EXPECT_DATE = "YYYY-MM-DD, or a date and time with an offset such as 2021-01-01T10:00+03:00"
 
 
-def to_meeting(release: Release) -> tuple[Meeting | None, list[Problem]]:
-    """The meeting a release describes, or None and the reasons why not."""
-    fm = FrontMatter(release)
+def to_meeting(release: Release, zone: dt.tzinfo | None = None
+               ) -> tuple[Meeting | None, list[Problem]]:
+    """The meeting a release describes, or None and the reasons why not. A time
+    written without an offset is taken in `zone`, the site's time zone."""
+    fm = FrontMatter(release, zone)
     date, starts = fm.date()
     chair = fm.chair()
     participants = fm.countries()
@@ -68,7 +66,7 @@ def to_meeting(release: Release) -> tuple[Meeting | None, list[Problem]]:
         source=fm.url("source"),
         lang=fm.lang(),
         draft=fm.flag("draft"),
-        extra=fm.extra(),
+        extra=fm.extra(FIELDS),
     )
     errors = [p for p in fm.problems if not p.warning]
     if errors:
@@ -78,54 +76,12 @@ def to_meeting(release: Release) -> tuple[Meeting | None, list[Problem]]:
     return replace(meeting, key=digest(repr(meeting))), fm.problems
 
 
-class FrontMatter:
+class FrontMatter(Fields):
     """One release's front-matter fields, read leniently, problems collected."""
 
-    def __init__(self, release: Release):
-        self.release = release
-        self.problems: list[Problem] = []
-        self.fields: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-        for key, value in release.front.value:
-            name = key.value if isinstance(key, yaml.ScalarNode) else None
-            if not name:
-                self.problem(key, "front matter", "a key that is not a name", "field names such as 'title'")
-            elif name in self.fields:
-                first = release.line(self.fields[name][0])
-                self.problem(key, name, f"duplicate key, first given on line {first}",
-                             "each field once")
-            else:
-                self.fields[name] = (key, value)
-        for name in REQUIRED:
-            if self.value(name) is None:
-                self.problem(None, name, "missing", f"a '{name}:' field, which every release needs")
-
-    # -- reporting -----------------------------------------------------------
-
-    def problem(self, node: yaml.Node | None, field: str, message: str, expected: str = "",
-                warning: bool = False) -> None:
-        line = self.release.line(node) if node is not None else self.release.first_line - 1
-        self.problems.append(Problem(self.release.name, line, field, message, expected, warning))
-
-    def value(self, name: str) -> yaml.Node | None:
-        """The value node of a field; None when absent or written as null."""
-        key, node = self.fields.get(name, (None, None))
-        return None if node is None or _is_null(node) else node
-
-    # -- scalar fields -------------------------------------------------------
-
-    def text(self, name: str) -> str | None:
-        return self.scalar(name)[1]
-
-    def scalar(self, name: str) -> tuple[yaml.Node | None, str | None]:
-        """A single-valued field: its node (for the line) and its text."""
-        node = self.value(name)
-        return node, None if node is None else self._text(node, name)
-
-    def _text(self, node: yaml.Node, field: str) -> str | None:
-        if not isinstance(node, yaml.ScalarNode):
-            self.problem(node, field, f"a {kind_of(node)} where text belongs", "a single value")
-            return None
-        return " ".join(node.value.split()) or None  # YAML folds lines; so do we
+    def __init__(self, release: Release, zone: dt.tzinfo | None = None):
+        super().__init__(release.name, release.front, release.first_line, REQUIRED)
+        self.release, self.zone = release, zone
 
     def date(self) -> tuple[dt.date | None, dt.datetime | None]:
         node, text = self.scalar("date")
@@ -138,9 +94,12 @@ class FrontMatter:
         except ValueError:
             self.problem(node, "date", f"'{text}' is not a date", EXPECT_DATE)
             return None, None
-        if starts.tzinfo is None:
-            self.problem(node, "date", f"'{text}' has a time but no offset", EXPECT_DATE)
+        if starts.tzinfo is None and self.zone is None:  # never silently UTC
+            self.problem(node, "date", f"'{text}' has a time but no offset",
+                         EXPECT_DATE + ", or a 'timezone:' in site.yaml")
             return None, None
+        if starts.tzinfo is None:
+            starts = starts.replace(tzinfo=self.zone)
         return starts.date(), starts
 
     def session(self) -> int | None:
@@ -183,36 +142,6 @@ class FrontMatter:
             return None
         return text
 
-    def url(self, name: str) -> str | None:
-        node, text = self.scalar(name)
-        if not text:
-            return None
-        parts = urllib.parse.urlsplit(text)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            self.problem(node, name, f"'{text}' is not a web address",
-                         "an http:// or https:// URL")
-            return None
-        return text
-
-    def lang(self) -> str:
-        node, text = self.scalar("lang")
-        if not text:
-            return "en"
-        if not LANG.fullmatch(text):
-            self.problem(node, "lang", f"'{text}' is not a language tag", "a language tag such as en, ru or fr-CA")
-            return "en"
-        return text
-
-    def flag(self, name: str) -> bool:
-        node, text = self.scalar(name)
-        if not text:
-            return False
-        if text.casefold() in ("true", "yes", "on"):
-            return True
-        if text.casefold() not in ("false", "no", "off"):
-            self.problem(node, name, f"'{text}' is not true or false", "true or false")
-        return False
-
     # -- countries -----------------------------------------------------------
 
     def _country(self, node: yaml.Node, field: str) -> countries.Country | None:
@@ -228,7 +157,7 @@ class FrontMatter:
             return None
 
     def countries(self) -> list[countries.Country]:
-        found = (self._country(n, "countries") for n in self._items("countries"))
+        found = (self._country(n, "countries") for n in self.items("countries"))
         return list(dict.fromkeys(c for c in found if c))  # once, however written
 
     def host(self, location: str | None) -> countries.Country | None:
@@ -242,37 +171,6 @@ class FrontMatter:
 
     # -- structured fields ---------------------------------------------------
 
-    def _items(self, name: str) -> list[yaml.Node]:
-        """A list field's items; a single value stands for a list of one."""
-        node = self.value(name)
-        if node is None:
-            return []
-        if isinstance(node, yaml.SequenceNode):
-            return [item for item in node.value if not _is_null(item)]
-        if isinstance(node, yaml.MappingNode):
-            self.problem(node, name, "a mapping where a list belongs", "a list, [a, b] or lines of '- a'")
-            return []
-        return [node]
-
-    def texts(self, name: str) -> tuple[str, ...]:
-        found = (self._text(n, name) for n in self._items(name))
-        return tuple(dict.fromkeys(t for t in found if t))
-
-    def _mapping(self, node: yaml.Node, field: str, known: tuple[str, ...]) -> dict[str, yaml.Node]:
-        """A nested mapping's fields; unknown sub-keys get a warning."""
-        if not isinstance(node, yaml.MappingNode):
-            self.problem(node, field, f"a {kind_of(node)} where a mapping belongs",
-                         "the fields " + ", ".join(known))
-            return {}
-        fields = {}
-        for key, value in node.value:
-            name = key.value if isinstance(key, yaml.ScalarNode) else ""
-            if name not in known:
-                self._unknown(key, f"{field}.{name}", name, known)
-            elif not _is_null(value):
-                fields[name] = value
-        return fields
-
     def chair(self) -> Chair | None:
         node = self.value("chair")
         if node is None:
@@ -283,23 +181,23 @@ class FrontMatter:
                 return Chair(None, None, countries.lookup(text))
             except countries.UnknownCountry:
                 return Chair(text, None, None)
-        fields = self._mapping(node, "chair", CHAIR_FIELDS)
+        fields = self.mapping(node, "chair", CHAIR_FIELDS)
         if "name" not in fields and "country" not in fields:
             self.problem(node, "chair", "neither a name nor a country",
                          "a name or a country: chair: {name: ..., position: ..., country: ...}")
             return None
         country = fields.pop("country", None)
-        texts = self._texts_of(fields, "chair")
+        texts = self.texts_of(fields, "chair")
         return Chair(texts.get("name"), texts.get("position"),
                      country and self._country(country, "chair.country"))
 
     def officials(self) -> tuple[Official, ...]:
         officials = []
-        for node in self._items("officials"):
+        for node in self.items("officials"):
             if isinstance(node, yaml.ScalarNode):  # "- Valery Semerikov"
                 officials.append(Official(self._text(node, "officials"), None, None))
                 continue
-            texts = self._texts_of(self._mapping(node, "officials", OFFICIAL_FIELDS), "officials")
+            texts = self.texts_of(self.mapping(node, "officials", OFFICIAL_FIELDS), "officials")
             if not texts.get("name"):
                 self.problem(node, "officials", "an official without a name",
                              "a name: {name: ..., position: ..., organization: ...}")
@@ -307,39 +205,3 @@ class FrontMatter:
             officials.append(Official(texts["name"], texts.get("position"), texts.get("organization")))
         return tuple(o for o in officials if o.name)
 
-    def _texts_of(self, fields: dict[str, yaml.Node], parent: str) -> dict[str, str | None]:
-        return {name: self._text(node, f"{parent}.{name}") for name, node in fields.items()}
-
-    # -- keys the schema does not know ---------------------------------------
-
-    def _unknown(self, key: yaml.Node, field: str, name: str, known: tuple[str, ...]) -> None:
-        close = difflib.get_close_matches(name, known, n=1)
-        if close:
-            self.problem(key, field, f"unknown field, kept for templates; did you mean "
-                         f"'{close[0]}'?", warning=True)
-        else:
-            self.problem(key, field, "unknown field, kept for templates",
-                         "one of " + ", ".join(known), warning=True)
-
-    def extra(self) -> dict[str, Any]:
-        """Keys the schema does not know reach templates as plain values."""
-        extra = {}
-        for name, (key, node) in self.fields.items():
-            if name not in FIELDS:
-                self._unknown(key, name, name, FIELDS)
-                extra[name] = _construct(node)
-        return extra
-
-
-def _is_null(node: yaml.Node) -> bool:
-    if not isinstance(node, yaml.ScalarNode):
-        return False
-    return (node.tag == NULL and not node.style) or not node.value.strip()
-
-
-def _construct(node: yaml.Node) -> Any:
-    """A node as YAML would load it; its text if YAML cannot (e.g. 2021-13-45)."""
-    try:
-        return yaml.SafeLoader("").construct_object(node, deep=True)
-    except (yaml.YAMLError, ValueError, TypeError, RecursionError):
-        return node.value if isinstance(node, yaml.ScalarNode) else None

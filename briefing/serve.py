@@ -1,9 +1,24 @@
 """Live preview: build, serve on 127.0.0.1, rebuild on every save, reload the browser.
 
-The preview is built into a folder of its own in the cache, never into site/.
-A save that breaks the build replaces every preview page with the error report, so the
-browser shows what is wrong instead of a stale page; the next good save puts
-the site back.
+What an editor can count on, and how:
+
+- **Every save is seen.** The preview polls the signature (path, size, time) of
+  every input: releases, templates, assets and site.yaml, the same signature a
+  build checks. Whatever the editor does (write in place, write and rename, a
+  `git checkout`), a new, deleted or renamed file changes it.
+- **A burst is one rebuild.** A change is built once two polls in a row agree,
+  so "save all" or a checkout is built once, when it is over.
+- **The last save wins.** A save during a build changes the signature again;
+  the next poll builds again.
+- **The page follows.** After a build that changed pages, every open page
+  reloads (livereload's own watcher is not used: it drops reloads that come
+  within three seconds of the last).
+- **A broken save shows, in the page, what broke.** The preview keeps its last
+  good site, the server answers every page with the problems (`file:line`),
+  and the next good save brings the site back by itself.
+
+The preview is built into the cache (`.cache/preview/`), never into site/, by
+one `Builder` that keeps the site in memory between builds.
 """
 
 from __future__ import annotations
@@ -11,68 +26,194 @@ from __future__ import annotations
 import dataclasses
 import errno
 import html
+import logging
 import shutil
-import sys
 import tempfile
+import time
 from pathlib import Path
 
+from livereload import Server
+from livereload.handlers import LiveReloadHandler, StaticFileHandler
+from livereload.watcher import Watcher
+from tornado.ioloop import IOLoop
+
 from .build import Builder, Project
-from .problems import ContentError
-from .write import publish
+from .console import Console
+from .problems import ContentError, Problem
+from .sources import fingerprint, scan
+
+POLL = 0.1  # seconds between two looks at the inputs, at least ...
+POLL_SHARE = 0.2  # ... and so that looking takes at most this share of the time
+
+# The script livereload adds to every page it serves (livereload 2.7, Server.application).
+# The preview's pages allow it, and only it, by its hash in their security policy.
+LIVE_SCRIPT = ('(function(){var s=document.createElement("script");'
+               "var port=(window.location.port || (window.location.protocol == 'https:' ? 443: 80));"
+               's.src="//"+window.location.hostname+":"+port+ "/livereload.js?port=" + port;'
+               'document.head.appendChild(s);})();')
 
 
-def serve(project: Project, host: str, port: int, drafts: bool = False) -> int:
-    from livereload import Server
-
+def serve(project: Project, host: str, port: int, drafts: bool = False,
+          console: Console = Console()) -> int:
     # The preview lives in the cache, so that a restarted server rebuilds only what
     # changed meanwhile; without a cache, in a folder of its own that goes at exit.
     folder = project.cache or Path(tempfile.mkdtemp(prefix="briefing-preview-"))
-    preview = dataclasses.replace(project, out=folder / "preview" / "drafts" if drafts
-                                  else folder / "preview" / "site")
-
-    builder = Builder(preview, drafts=drafts, again=True)
-
-    def rebuild() -> None:
-        try:
-            print(builder.build(), flush=True)
-        except ContentError as failed:
-            for problem in failed.problems:
-                print(problem, file=sys.stderr, flush=True)
-            show_errors(failed, preview.out)
-
-    rebuild()
-    server = Server()
-    for watched in (project.content, project.templates, project.assets):
-        server.watch(str(watched), rebuild, delay=0.2)
-    print(f"serving on http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
+    out = folder / "preview" / ("drafts" if drafts else "site")
+    preview = Preview(dataclasses.replace(project, out=out), drafts, console)
+    logging.getLogger("tornado.access").disabled = not console.verbose  # a line per request
     try:
-        server.serve(host=host, port=port, root=str(preview.out), open_url_delay=None)
-    except OSError as err:
-        if err.errno == errno.EADDRINUSE:
-            print(f"port {port} is already in use; try --port {port + 1}", file=sys.stderr)
-            return 1
-        raise
-    except KeyboardInterrupt:
-        pass
+        preview.start()
+        server = PreviewServer(preview)
+        try:
+            server.application(port, host)
+        except OSError as err:
+            if err.errno == errno.EADDRINUSE:
+                console.failure(f"port {port} is already in use; try --port {port + 1}")
+                return 1
+            raise
+        print(f"serving on http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
+        server.run()
+        print("stopped", flush=True)
+        return 0
     finally:
         if project.cache is None:
             shutil.rmtree(folder, ignore_errors=True)
-    return 0
 
 
-def show_errors(failed: ContentError, out: Path) -> None:
-    """Put the error report at every page the browser might be showing."""
-    page = error_page(failed).encode("utf-8")
-    paths = {p.relative_to(out).as_posix() for p in out.rglob("*.html")} if out.is_dir() else set()
-    publish([(path, page) for path in sorted(paths | {"index.html"})], out)
+class Preview:
+    """The preview's builds: when to build, and what the last build left."""
+
+    def __init__(self, project: Project, drafts: bool, console: Console):
+        self.project, self.drafts, self.console = project, drafts, console
+        self.builder = Builder(project, drafts, live_script=LIVE_SCRIPT)
+        self.problems: list[Problem] = []  # of the last build, shown instead of pages
+        self.seen = self.built = ""  # signatures of the inputs: last polled, last built
+
+    def start(self) -> None:
+        self.seen = self.built = self.inputs()
+        self.build()
+
+    def inputs(self) -> str:
+        try:
+            return fingerprint(scan(self.project.content), self.project, self.drafts)
+        except ContentError:  # no content folder (yet): the build will say so
+            return "no content"
+
+    def poll(self) -> None:
+        """Look at the inputs; build when they changed and have settled."""
+        started = time.monotonic()
+        current = self.inputs()
+        if current != self.seen:
+            self.seen = current  # still changing, perhaps: wait for the next look
+        elif current != self.built:
+            self.built = current
+            if self.build():
+                LiveReloadHandler.reload_waiters("*")
+        spent = time.monotonic() - started
+        IOLoop.current().call_later(max(POLL, spent / POLL_SHARE), self.poll)
+
+    def build(self) -> bool:
+        """Build; True if what the browser shows has changed."""
+        failed_before = bool(self.problems)
+        try:
+            report = self.builder.build()
+        except ContentError as failed:
+            self.problems = failed.problems
+            self.console.problems(failed.problems)
+            self.console.failure(f"{_now()} the build failed: the browser shows why")
+            return True
+        self.problems = []
+        self.console.problems(report.warnings)
+        self.console.report(f"{_now()} {report}")
+        self.console.detail(report.details())
+        return failed_before or report.written > 0
 
 
-def error_page(failed: ContentError) -> str:
-    items = "\n".join(f"<li><code>{html.escape(str(p))}</code></li>" for p in failed.problems)
+class PreviewServer(Server):
+    """livereload's server, serving the preview through `PreviewFiles` and
+    watching through the preview's own poll."""
+
+    def __init__(self, preview: Preview):
+        super().__init__(watcher=OwnPolling(preview))
+        self.preview = preview
+        self.root = str(preview.project.out)
+
+    def get_web_handlers(self, script):
+        return [(r"/(.*)", PreviewFiles, {"path": self.root, "default_filename": "index.html",
+                                          "preview": self.preview})]
+
+    def run(self) -> None:
+        LiveReloadHandler.start_tasks()
+        try:
+            IOLoop.current().start()
+        except KeyboardInterrupt:  # Ctrl-C: stop serving; a build it cut short undid itself
+            pass
+
+
+class OwnPolling(Watcher):
+    """Hands livereload's polling over to `Preview.poll`."""
+
+    def __init__(self, preview: Preview):
+        super().__init__()
+        self.preview = preview
+
+    def start(self, callback) -> bool:
+        IOLoop.current().call_later(POLL, self.preview.poll)
+        return True  # livereload starts no poll of its own
+
+    def examine(self):
+        return None, None
+
+
+class PreviewFiles(StaticFileHandler):
+    """The preview's files; while the last build failed, its problems instead of
+    any page; the site's own 404 page for a missing one."""
+
+    def initialize(self, path: str, default_filename: str | None = None, preview: Preview = None):
+        super().initialize(path, default_filename)
+        self.preview = preview
+
+    async def get(self, path: str, include_body: bool = True) -> None:
+        if self.preview.problems and _is_page(path):
+            self.set_status(500, "Build failed")
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.set_header("Cache-Control", "no-store")
+            self.finish(error_page(self.preview.problems))
+            return
+        await super().get(path, include_body)
+
+    def set_extra_headers(self, path: str) -> None:
+        self.set_header("Cache-Control", "no-cache")  # a file may change at any save
+
+    def write_error(self, status_code: int, **kwargs) -> None:
+        missing = Path(self.root) / "404.html"
+        if status_code == 404 and missing.is_file():
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.finish(missing.read_bytes())
+        else:
+            super().write_error(status_code, **kwargs)
+
+
+def _is_page(path: str) -> bool:
+    name = path.rsplit("/", 1)[-1]
+    return not name or name.endswith(".html") or "." not in name
+
+
+def _now() -> str:
+    return time.strftime("%H:%M:%S")
+
+
+def error_page(problems: list[Problem]) -> str:
+    items = "\n".join(f"<li><code>{html.escape(str(p))}</code></li>" for p in problems)
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Build failed</title></head>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Build failed</title>
+<style>body{{font:1rem/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem}}
+h1{{color:#a1341c}}code{{white-space:pre-wrap;font-size:0.95rem}}li{{margin:0.5rem 0}}</style>
+</head>
 <body><main><h1>The build failed</h1>
-<p>Fix these and save; this page reloads by itself.</p>
+<p>Fix what is listed here and save: this page reloads by itself.</p>
 <ul>
 {items}
 </ul></main></body></html>

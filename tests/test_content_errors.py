@@ -14,6 +14,7 @@ from conftest import FIXTURES
 INVALID = FIXTURES / "invalid"
 FENCE = "(expected a line '---', then YAML front matter, then a closing '---')"
 DATE = "(expected YYYY-MM-DD, or a date and time with an offset such as 2021-01-01T10:00+03:00)"
+DATE_OR_ZONE = DATE[:-1] + ", or a 'timezone:' in site.yaml)"
 COUNTRY = "(expected an ISO 3166-1 code or English name; closest: "
 
 MESSAGES = {
@@ -35,7 +36,7 @@ MESSAGES = {
     "duplicate-key.md": ["4: title: duplicate key, first given on line 2 (expected each field once)"],
     "bad-date.md": [f"3: date: '2021-02-30' is not a date {DATE}"],
     "date-words.md": [f"3: date: '1 January 2021' is not a date {DATE}"],
-    "naive-datetime.md": [f"3: date: '2021-01-01 10:00' has a time but no offset {DATE}"],
+    "naive-datetime.md": [f"3: date: '2021-01-01 10:00' has a time but no offset {DATE_OR_ZONE}"],
     "bad-session.md": ["4: session: 'XXIIV' is not a session number "
                        "(expected a number such as 23, or a Roman numeral such as XXIII)"],
     "bad-format.md": ["4: format: unknown format 'online' "

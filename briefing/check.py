@@ -1,0 +1,160 @@
+"""`build.py check`: every problem of a project, without building the site.
+
+Besides what stops a build (errors) it reviews what a reader would notice
+(warnings): a release without a summary or a source, one body's session
+numbers given twice or out of date order, a date in the future, a body
+whose name is one slip away from another's. Then it compiles every template
+and renders one page of each kind in memory, so that a template's mistake
+shows too. Parse results go to the build cache; nothing else is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections import Counter, defaultdict
+
+import jinja2
+
+from .build import Memory, Parsed, Project, counted, load, same_urls
+from .cache import Cache
+from .config import Config, load_config
+from .model import Meeting
+from .problems import Problem, errors_in
+from .sources import scan
+
+SIMILAR_BODIES = 0.9  # difflib ratio above which two body names look like one mistyped
+
+
+def check(project: Project, drafts: bool = False, today: dt.date | None = None) -> list[Problem]:
+    """Every error and warning, sorted by file and line."""
+    config, problems = load_config(project.config)
+    cache = Cache(project.cache)
+    try:
+        loaded = load(scan(project.content), cache, cache.state(project.out), project.out,
+                      Memory(), config.timezone or "")
+        parsed = loaded.parsed
+        problems += [p for one in parsed for p in one.problems]
+        good = [one for one in parsed if one.meeting]
+        problems += same_urls(good)
+        problems += review(good, today or _today(config))
+        if not errors_in(problems):  # the templates are tried on a site that can be built
+            problems += templates(project, config, good, loaded.texts, cache, drafts)
+    finally:
+        cache.close()
+    return sorted(problems, key=lambda p: p.place)
+
+
+def _today(config: Config) -> dt.date:
+    return dt.datetime.now(config.zone).date() if config.zone else dt.date.today()
+
+
+# -- what a reader would notice ------------------------------------------------
+
+def review(parsed: list[Parsed], today: dt.date) -> list[Problem]:
+    problems = []
+    for one in parsed:
+        meeting = one.meeting
+        for field, what in (("summary", "a sentence or two for lists and search"),
+                            ("source", "the web address of the original release")):
+            if getattr(meeting, field) is None:
+                problems.append(_warning(one, field, "missing", f"'{field}:', {what}"))
+        if meeting.date > today:
+            problems.append(_warning(one, "date", f"{meeting.date} is in the future",
+                                     "the date the meeting was held"))
+    problems += sessions(parsed)
+    problems += similar_bodies(parsed)
+    return problems
+
+
+def _warning(one: Parsed, field: str, message: str, expected: str = "") -> Problem:
+    return Problem(one.meeting.source_file, one.line(field), field, message, expected, warning=True)
+
+
+def sessions(parsed: list[Parsed]) -> list[Problem]:
+    """One body's sessions: each number once, and numbers rising with the dates."""
+    by_body: dict[tuple, list[Parsed]] = defaultdict(list)
+    for one in parsed:
+        if one.meeting.body_key and one.meeting.session is not None:
+            by_body[one.meeting.body_key].append(one)
+    problems = []
+    for held in by_body.values():
+        held.sort(key=lambda one: (one.meeting.date, one.meeting.session))
+        first: dict[int, Parsed] = {}
+        for before, one in zip([None, *held], held):
+            meeting = one.meeting
+            if meeting.session in first:
+                other = first[meeting.session].meeting
+                problems.append(_warning(one, "session", f"session {meeting.session} of "
+                                         f"{meeting.body} is also {other.source_file}",
+                                         "each session number once per body"))
+                continue
+            first[meeting.session] = one
+            if before and before.meeting.session > meeting.session:
+                earlier = before.meeting
+                problems.append(_warning(
+                    one, "session", f"session {meeting.session} on {meeting.date} comes after "
+                    f"session {earlier.session} on {earlier.date} ({earlier.source_file})",
+                    "session numbers that rise with the dates"))
+    return problems
+
+
+def similar_bodies(parsed: list[Parsed]) -> list[Problem]:
+    """A body named by few releases, one slip away from a body named by more: a typo."""
+    names = Counter(one.meeting.body for one in parsed if one.meeting.body)
+    suspects = {}
+    for name in names:
+        for other in names:
+            if names[other] > names[name] and _similar(name, other):
+                suspects[name] = other
+                break
+    return [_warning(one, "body", f"'{one.meeting.body}' is close to "
+                     f"'{suspects[one.meeting.body]}', the body of "
+                     f"{names[suspects[one.meeting.body]]} releases: a typo?",
+                     "the body's name spelt as in its other releases")
+            for one in parsed if one.meeting.body in suspects]
+
+
+def _similar(a: str, b: str) -> bool:
+    matcher = difflib.SequenceMatcher(None, a.casefold(), b.casefold())
+    return matcher.real_quick_ratio() >= SIMILAR_BODIES and matcher.ratio() >= SIMILAR_BODIES
+
+
+# -- templates -----------------------------------------------------------------
+
+def templates(project: Project, config: Config, parsed: list[Parsed], texts: dict[str, str],
+              cache: Cache, drafts: bool) -> list[Problem]:
+    """Compile every template; render one page of each kind, in memory."""
+    from .render import MeetingItems, Page, Renderer, TemplateFailed, plan, template_problem
+    from .site import arrange
+
+    meetings: list[Meeting] = [one.meeting for one in parsed if drafts or not one.meeting.draft]
+    text_keys = {one.meeting.slug: one.key for one in parsed}
+    site = arrange(meetings)
+    first: dict[str, Page] = {}
+    for page in plan(site, text_keys, config.home_meetings):
+        first.setdefault(page.template, page)
+    needed = {page.text_of for page in first.values() if page.text_of} - set(texts)
+    renderer = Renderer(site, project.templates, config, {**texts, **cache.texts(needed)},
+                        MeetingItems({}))
+    problems = []
+    for name in renderer.env.list_templates(filter_func=lambda name: name.endswith(".html")):
+        try:
+            renderer.env.get_template(name)
+        except jinja2.TemplateError as err:
+            problems.append(template_problem(err, project.templates))
+    if problems:  # a template that does not compile cannot render either
+        return problems
+    for page in first.values():
+        try:
+            renderer.page(page)
+        except TemplateFailed as failed:
+            problems.append(failed.problem)
+    return list(dict.fromkeys(problems))
+
+
+def summary(problems: list[Problem]) -> str:
+    errors = len(errors_in(problems))
+    files = len({p.path for p in problems})
+    return (f"{counted(errors, 'error')} and {counted(len(problems) - errors, 'warning')}"
+            f" in {counted(files, 'file')}")

@@ -1,0 +1,190 @@
+"""Typed values from a composed YAML mapping, every problem kept with its line.
+
+A release's front matter (schema.py) and the site's settings (config.py) are
+both mappings an editor types by hand. `Fields` reads one leniently: each
+accessor returns a clean value or None, and records what was wrong, where,
+and what was expected, so that one run reports every mistake.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import urllib.parse
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+from .read import kind_of
+
+NULL = "tag:yaml.org,2002:null"
+LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")  # a BCP 47 tag, loosely
+
+
+class Fields:
+    """The fields of one mapping in the file `name`, whose YAML text starts on
+    `first_line`. `required` fields must be present; `what` names the file's
+    kind in messages ("release", "site.yaml")."""
+
+    def __init__(self, name: str, mapping: yaml.MappingNode, first_line: int,
+                 required: tuple[str, ...] = (), what: str = "release"):
+        self.name, self.first_line = name, first_line
+        self.problems: list[Problem] = []
+        self.fields: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for key, value in mapping.value:
+            field = key.value if isinstance(key, yaml.ScalarNode) else None
+            if not field:
+                self.problem(key, what, "a key that is not a name", "field names such as 'title'")
+            elif field in self.fields:
+                first = self.line(self.fields[field][0])
+                self.problem(key, field, f"duplicate key, first given on line {first}",
+                             "each field once")
+            else:
+                self.fields[field] = (key, value)
+        for field in required:
+            if self.value(field) is None:
+                self.problem(None, field, "missing", f"a '{field}:' field, which every {what} needs")
+
+    # -- reporting -----------------------------------------------------------
+
+    def line(self, node: yaml.Node) -> int:
+        return node.start_mark.line + self.first_line
+
+    def problem(self, node: yaml.Node | None, field: str, message: str, expected: str = "",
+                warning: bool = False) -> None:
+        # a missing field is reported where the mapping opens (a release's '---')
+        line = self.line(node) if node is not None else max(self.first_line - 1, 1)
+        self.problems.append(Problem(self.name, line, field, message, expected, warning))
+
+    def value(self, name: str) -> yaml.Node | None:
+        """The value node of a field; None when absent or written as null."""
+        key, node = self.fields.get(name, (None, None))
+        return None if node is None or is_null(node) else node
+
+    # -- single values -------------------------------------------------------
+
+    def text(self, name: str) -> str | None:
+        return self.scalar(name)[1]
+
+    def scalar(self, name: str) -> tuple[yaml.Node | None, str | None]:
+        """A single-valued field: its node (for the line) and its text."""
+        node = self.value(name)
+        return node, None if node is None else self._text(node, name)
+
+    def _text(self, node: yaml.Node, field: str) -> str | None:
+        if not isinstance(node, yaml.ScalarNode):
+            self.problem(node, field, f"a {kind_of(node)} where text belongs", "a single value")
+            return None
+        return " ".join(node.value.split()) or None  # YAML folds lines; so do we
+
+    def url(self, name: str) -> str | None:
+        node, text = self.scalar(name)
+        if not text:
+            return None
+        parts = urllib.parse.urlsplit(text)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            self.problem(node, name, f"'{text}' is not a web address",
+                         "an http:// or https:// URL")
+            return None
+        return text
+
+    def lang(self, name: str = "lang", default: str = "en") -> str:
+        node, text = self.scalar(name)
+        if not text:
+            return default
+        if not LANG.fullmatch(text):
+            self.problem(node, name, f"'{text}' is not a language tag",
+                         "a language tag such as en, ru or fr-CA")
+            return default
+        return text
+
+    def flag(self, name: str) -> bool:
+        node, text = self.scalar(name)
+        if not text:
+            return False
+        if text.casefold() in ("true", "yes", "on"):
+            return True
+        if text.casefold() not in ("false", "no", "off"):
+            self.problem(node, name, f"'{text}' is not true or false", "true or false")
+        return False
+
+    def number(self, name: str, default: int, lowest: int, highest: int) -> int:
+        node, text = self.scalar(name)
+        if not text:
+            return default
+        if not text.isdigit() or not lowest <= int(text) <= highest:
+            self.problem(node, name, f"'{text}' is not a number from {lowest} to {highest}",
+                         f"a whole number from {lowest} to {highest}")
+            return default
+        return int(text)
+
+    # -- lists and mappings --------------------------------------------------
+
+    def items(self, name: str) -> list[yaml.Node]:
+        """A list field's items; a single value stands for a list of one."""
+        node = self.value(name)
+        if node is None:
+            return []
+        if isinstance(node, yaml.SequenceNode):
+            return [item for item in node.value if not is_null(item)]
+        if isinstance(node, yaml.MappingNode):
+            self.problem(node, name, "a mapping where a list belongs", "a list, [a, b] or lines of '- a'")
+            return []
+        return [node]
+
+    def texts(self, name: str) -> tuple[str, ...]:
+        found = (self._text(n, name) for n in self.items(name))
+        return tuple(dict.fromkeys(t for t in found if t))
+
+    def mapping(self, node: yaml.Node, field: str, known: tuple[str, ...]) -> dict[str, yaml.Node]:
+        """A nested mapping's fields; unknown sub-keys get a warning."""
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, field, f"a {kind_of(node)} where a mapping belongs",
+                         "the fields " + ", ".join(known))
+            return {}
+        fields = {}
+        for key, value in node.value:
+            name = key.value if isinstance(key, yaml.ScalarNode) else ""
+            if name not in known:
+                self.unknown(key, f"{field}.{name}", name, known)
+            elif not is_null(value):
+                fields[name] = value
+        return fields
+
+    def texts_of(self, fields: dict[str, yaml.Node], parent: str) -> dict[str, str | None]:
+        return {name: self._text(node, f"{parent}.{name}") for name, node in fields.items()}
+
+    # -- keys nobody asked for -----------------------------------------------
+
+    def unknown(self, key: yaml.Node, field: str, name: str, known: tuple[str, ...],
+                what: str = "unknown field, kept for templates") -> None:
+        close = difflib.get_close_matches(name, known, n=1)
+        if close:
+            self.problem(key, field, f"{what}; did you mean '{close[0]}'?", warning=True)
+        else:
+            self.problem(key, field, what, "one of " + ", ".join(known), warning=True)
+
+    def extra(self, known: tuple[str, ...], what: str = "unknown field, kept for templates"
+              ) -> dict[str, Any]:
+        """The top-level fields not in `known`, as plain values, each with a warning."""
+        extra = {}
+        for name, (key, node) in self.fields.items():
+            if name not in known:
+                self.unknown(key, name, name, known, what)
+                extra[name] = construct(node)
+        return extra
+
+
+def is_null(node: yaml.Node) -> bool:
+    if not isinstance(node, yaml.ScalarNode):
+        return False
+    return (node.tag == NULL and not node.style) or not node.value.strip()
+
+
+def construct(node: yaml.Node) -> Any:
+    """A node as YAML would load it; its text if YAML cannot (e.g. 2021-13-45)."""
+    try:
+        return yaml.SafeLoader("").construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError):
+        return node.value if isinstance(node, yaml.ScalarNode) else None

@@ -1,0 +1,270 @@
+"""The live preview as an editor lives with it: `build.py serve` in a real process,
+looked at through Debian's Chromium (Playwright). Every save must show in the open
+page without a hand on the reload button; a broken save must show what broke, and
+the next good save must bring the page back."""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from conftest import FIXTURES, ROOT
+from gates import CHROMIUM, CHROMIUM_ARGS, require
+
+SEEN = 15_000  # ms a save may take to show in the page (it takes well under one)
+RELEASE = "content/2021/csto-drug-council-xxiv.md"
+PAGE = "meetings/csto-drug-council-xxiv/"
+
+
+class Server:
+    """`build.py serve` on a free port, in `folder`; its output collected as it comes."""
+
+    def __init__(self, folder: Path, *options: str, port: int | None = None):
+        self.folder, self.port = folder, port or free_port()
+        self.process = subprocess.Popen(
+            [sys.executable, str(ROOT / "build.py"), "serve", "--port", str(self.port), *options],
+            cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.lines: list[str] = []
+        threading.Thread(target=self._collect, daemon=True).start()
+
+    def _collect(self) -> None:
+        for line in self.process.stdout:
+            self.lines.append(line.rstrip("\n"))
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def wait_for_line(self, start: str, seconds: float = 30) -> str:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            found = [line for line in self.lines if line.startswith(start)]
+            if found:
+                return found[-1]
+            assert self.process.poll() is None, "\n".join(self.lines)
+            time.sleep(0.05)
+        raise AssertionError(f"no line {start!r} in:\n" + "\n".join(self.lines))
+
+    def builds(self) -> int:
+        """How many builds ran since the start (the first one included)."""
+        return sum(1 for line in self.lines if " built " in line or " nothing changed" in line
+                   or "the build failed" in line)
+
+    def stop(self) -> int:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                raise
+        return self.process.returncode
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status
+    except urllib.error.HTTPError as err:
+        return err.code
+
+
+@pytest.fixture
+def work(tmp_path) -> Path:
+    """A project folder with a copy of the fixture releases and of the templates."""
+    shutil.copytree(FIXTURES / "corpus", tmp_path / "content")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    return tmp_path
+
+
+@pytest.fixture
+def server(work):
+    running = Server(work)
+    running.wait_for_line("serving on")
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require(CHROMIUM, "apt-get install -y chromium")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def live(browser, server):
+    """A browser tab on the meeting page, connected to the preview's live reload."""
+    tab = browser.new_page()
+    refused = []
+    tab.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    with tab.expect_websocket() as opened:
+        tab.goto(server.url + PAGE)
+    socket_ = opened.value
+    # livereload's handshake: the client says hello, the server answers, the client
+    # sends "info", after which the server counts the tab among those to reload
+    socket_.wait_for_event("framesent", predicate=lambda frame: "info" in str(frame), timeout=SEEN)
+    time.sleep(0.2)
+    yield tab
+    assert refused == [], "the page's security policy refused the preview's script"
+    tab.close()
+
+
+def save(work: Path, title: str, text: str = "The council met in Minsk.") -> None:
+    """Save the release with a new title (and text), as an editor's save does."""
+    path = work / RELEASE
+    old = path.read_text()
+    front, _ = old.split("\n---\n", 1)
+    lines = [f"title: {title}" if line.startswith("title:") else line for line in front.split("\n")]
+    path.write_text("\n".join(lines) + f"\n---\n\n{text}\n")
+
+
+def shows(tab, text: str) -> None:
+    tab.get_by_text(text, exact=False).first.wait_for(timeout=SEEN)
+
+
+def heading(tab) -> str:
+    return tab.locator("h1").first.inner_text()
+
+
+def test_a_save_shows_in_the_open_page_without_reloading_by_hand(work, live):
+    shows(live, "XXIV meeting of the CSTO")
+    save(work, "Edited title", "A sentence added by the editor.")
+    shows(live, "A sentence added by the editor.")
+    assert heading(live) == "Edited title"
+
+
+def test_two_saves_a_second_apart_both_show(work, live):
+    save(work, "First save")
+    started = time.monotonic()
+    shows(live, "First save")
+    time.sleep(max(0.0, 1 - (time.monotonic() - started)))
+    save(work, "Second save")
+    shows(live, "Second save")
+
+
+def test_three_saves_within_a_second_the_last_wins(work, server, live):
+    for n in (1, 2, 3):
+        save(work, f"Save number {n}")
+        time.sleep(0.3)
+    shows(live, "Save number 3")
+    time.sleep(1)  # and nothing comes after it
+    assert heading(live) == "Save number 3"
+
+
+def test_a_save_right_after_the_start_shows(work, browser):
+    running = Server(work)
+    try:
+        running.wait_for_line("serving on")
+        save(work, "Saved at once")
+        tab = browser.new_page()
+        tab.goto(running.url + PAGE)
+        tab.wait_for_function("document.querySelector('h1').textContent === 'Saved at once'",
+                              timeout=SEEN)
+    finally:
+        assert running.stop() == 0
+
+
+@pytest.mark.parametrize("breakage, where", [
+    ("yaml", f"{RELEASE}:7:7: front matter: YAML syntax error"),
+    ("country", f"{RELEASE}:10: countries: unknown country 'Atlantis'"),
+    ("template", "meeting.html:"),
+])
+def test_a_broken_save_shows_the_problem_and_the_next_good_save_recovers(work, live, breakage, where):
+    release, template = work / RELEASE, work / "templates" / "meeting.html"
+    good = release.read_text()
+    if breakage == "yaml":
+        release.write_text(good.replace("session: 24", "session: [24\nformat: x"))
+    elif breakage == "country":
+        release.write_text(good.replace("countries: [AM,", "countries: [Atlantis,"))
+    else:
+        template.write_text(template.read_text().replace("{% endblock %}", "{% endblok %}", 1))
+    shows(live, "The build failed")
+    assert where in live.locator("main").inner_text()
+    if breakage == "template":
+        template.write_text((ROOT / "templates" / "meeting.html").read_text())
+        release.write_text(good.replace("title: XXIV", "title: Back again, XXIV"))
+    else:
+        release.write_text(good.replace("title: XXIV", "title: Back again, XXIV"))
+    shows(live, "Back again, XXIV")
+
+
+def test_new_deleted_and_renamed_files_are_picked_up(work, server):
+    added = work / "content/2023/new-meeting.md"
+    added.parent.mkdir()
+    added.write_text("---\ntitle: A new meeting\ndate: 2023-01-01\n---\n\nText.\n")
+    wait_until(lambda: status(server.url + "meetings/new-meeting/") == 200)
+    added.rename(work / "content/2023/renamed-meeting.md")
+    wait_until(lambda: status(server.url + "meetings/renamed-meeting/") == 200)
+    assert status(server.url + "meetings/new-meeting/") == 404
+    (work / "content/2023/renamed-meeting.md").unlink()
+    wait_until(lambda: status(server.url + "meetings/renamed-meeting/") == 404)
+
+
+def test_a_burst_of_saves_is_one_rebuild(work, server):
+    time.sleep(0.5)
+    before = server.builds()
+    for n in range(30):  # "save all", or a git checkout
+        path = work / "content" / "burst" / f"meeting-{n}.md"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(f"---\ntitle: Burst {n}\ndate: 2023-02-{1 + n % 28:02d}\n---\n\nText.\n")
+    wait_until(lambda: status(server.url + "meetings/meeting-29/") == 200)
+    time.sleep(1)
+    assert server.builds() == before + 1, "\n".join(server.lines)
+
+
+def test_drafts_show_with_a_banner_only_with_drafts(work):
+    for options, expected in [((), 404), (("--drafts",), 200)]:
+        running = Server(work, *options)
+        try:
+            running.wait_for_line("serving on")
+            url = running.url + "meetings/draft-meeting/"
+            assert status(url) == expected
+            if expected == 200:
+                with urllib.request.urlopen(url) as response:
+                    assert 'class="draft-banner"' in response.read().decode()
+        finally:
+            running.stop()
+
+
+def test_ctrl_c_stops_cleanly(server):
+    assert server.stop() == 0
+    assert server.lines[-1] == "stopped"
+    assert not any("Traceback" in line for line in server.lines)
+
+
+def test_a_port_in_use_gives_a_clear_message(work):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        running = Server(work, port=port)
+        assert running.process.wait(timeout=30) == 1
+        time.sleep(0.1)
+    assert f"port {port} is already in use; try --port {port + 1}" in running.lines
+
+
+def wait_until(condition, seconds: float = SEEN / 1000) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the preview never caught up"
+        time.sleep(0.05)
