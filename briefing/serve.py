@@ -30,6 +30,7 @@ import logging
 import shutil
 import tempfile
 import time
+import traceback
 from pathlib import Path
 
 from livereload import Server
@@ -102,15 +103,17 @@ class Preview:
     def poll(self) -> None:
         """Look at the inputs; build when they changed and have settled."""
         started = time.monotonic()
-        current = self.inputs()
-        if current != self.seen:
-            self.seen = current  # still changing, perhaps: wait for the next look
-        elif current != self.built:
-            self.built = current
-            if self.build():
-                LiveReloadHandler.reload_waiters("*")
-        spent = time.monotonic() - started
-        IOLoop.current().call_later(max(POLL, spent / POLL_SHARE), self.poll)
+        try:
+            current = self.inputs()
+            if current != self.seen:
+                self.seen = current  # still changing, perhaps: wait for the next look
+            elif current != self.built:
+                self.built = current
+                if self.build():
+                    LiveReloadHandler.reload_waiters("*")
+        finally:  # whatever happened, keep watching
+            spent = time.monotonic() - started
+            IOLoop.current().call_later(max(POLL, spent / POLL_SHARE), self.poll)
 
     def build(self) -> bool:
         """Build; True if what the browser shows has changed."""
@@ -119,14 +122,19 @@ class Preview:
             report = self.builder.build()
         except ContentError as failed:
             self.problems = failed.problems
-            self.console.problems(failed.problems)
-            self.console.failure(f"{_now()} the build failed: the browser shows why")
-            return True
-        self.problems = []
-        self.console.problems(report.warnings)
-        self.console.report(f"{_now()} {report}")
-        self.console.detail(report.details())
-        return failed_before or report.written > 0
+        except Exception as err:  # a bug, or a disk full: shown too, and the server lives on
+            traceback.print_exc()
+            self.problems = [Problem("build.py", 1, "internal error", f"{type(err).__name__}: {err}",
+                                     "no error: the terminal running serve has the details")]
+        else:
+            self.problems = []
+            self.console.problems(report.warnings)
+            self.console.report(f"{_now()} {report}")
+            self.console.detail(report.details())
+            return failed_before or report.written > 0
+        self.console.problems(self.problems)
+        self.console.failure(f"{_now()} the build failed: the browser shows why")
+        return True
 
 
 class PreviewServer(Server):

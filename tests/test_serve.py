@@ -208,6 +208,17 @@ def test_a_broken_save_shows_the_problem_and_the_next_good_save_recovers(work, l
     shows(live, "Back again, XXIV")
 
 
+def test_the_settings_are_watched_too(work, live):
+    settings = work / "site.yaml"
+    settings.write_text("title: Renamed site\n")
+    shows(live, "Renamed site")
+    settings.write_text("title: Renamed site\nhome_meetings: lots\n")
+    shows(live, "The build failed")
+    assert "site.yaml:2: home_meetings: 'lots' is not a number" in live.locator("main").inner_text()
+    settings.write_text("title: Fixed site\n")
+    shows(live, "Fixed site")
+
+
 def test_new_deleted_and_renamed_files_are_picked_up(work, server):
     added = work / "content/2023/new-meeting.md"
     added.parent.mkdir()
