@@ -12,6 +12,10 @@ measures, as whole processes and alternating ours with Hugo's:
 - no-change rebuild: the same command again;
 - one release edited: a sentence added to one release, then a rebuild
   (and how many files that rewrote);
+- one release edited in the live preview: `build.py serve` running, a
+  sentence added to one release; the time is the rebuild's own, as the server
+  reports it, and the note gives the time from the save until the server
+  answers with the new page (polling and rebuild included);
 - template edited: a comment added to meeting.html, then a rebuild (and how
   many releases that parsed: it should be none);
 - peak memory of the cold build (proportional set size of the process and
@@ -27,11 +31,13 @@ import argparse
 import os
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +46,7 @@ TARGETS = {  # measure -> (target, what it is compared with)
     "cold build": "≤ Hugo (ratio ≤ 1.0)",
     "no-change rebuild": "≤ 0.3 s at 10,000",
     "one release edited": "≤ 0.5 s at 10,000",
+    "one release edited, live preview": "≤ 0.5 s at 10,000",
     "template edited": "0 releases parsed",
     "peak memory (cold)": "≤ 500 MB at 10,000",
 }
@@ -124,6 +131,68 @@ class Ours:
         return run(self.command(), self.work)
 
 
+    def preview_edits(self, release: Path, runs: int) -> tuple[list[float], list[float]]:
+        """Edit `release` runs + 1 times under `build.py serve`: the rebuild times the
+        server reports (the first, which loads what later ones keep, left out) and the
+        times from each save until the served page shows it."""
+        port = _free_port()
+        command = [sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port),
+                   "--content", "content", "--templates", "templates", "--assets",
+                   str(ROOT / "assets")]
+        server = subprocess.Popen(command, cwd=self.work, stdout=subprocess.PIPE,
+                                  stderr=subprocess.STDOUT, text=True)
+        lines = _lines_of(server)
+        url = f"http://127.0.0.1:{port}/meetings/{release.stem}/"
+        original = release.read_text()
+        rebuilds, latencies = [], []
+        try:
+            _wait(lambda: any(line.startswith("serving on") for line in lines), server)
+            for n in range(runs + 1):
+                before = len(lines)
+                sentence = f"A sentence saved in the preview ({n})."
+                saved = time.perf_counter()
+                release.write_text(original + f"\n{sentence}\n")
+                _wait(lambda: sentence in _page(url), server)
+                latencies.append(time.perf_counter() - saved)
+                _wait(lambda: any(" built " in line for line in lines[before:]), server)
+                built = next(line for line in lines[before:] if " built " in line)
+                rebuilds.append(float(re.search(r" in (\d+\.\d+) s", built).group(1)))
+        finally:
+            server.terminate()
+            server.wait()
+            release.write_text(original)
+        return rebuilds[1:], latencies[1:]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _lines_of(process: subprocess.Popen) -> list[str]:
+    """The process's output lines, collected as they come."""
+    lines: list[str] = []
+    threading.Thread(target=lambda: lines.extend(process.stdout), daemon=True).start()
+    return lines
+
+
+def _page(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode()
+    except OSError:
+        return ""
+
+
+def _wait(condition, server: subprocess.Popen, seconds: float = 600) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if server.poll() is not None or time.monotonic() > deadline:
+            raise SystemExit(f"the preview stopped or stalled: {server.args}")
+        time.sleep(0.01)
+
+
 class Hugo:
     def __init__(self, work: Path, size: int):
         self.work = work / "hugo"
@@ -179,6 +248,8 @@ def measure(size: int, runs: int, work: Path, with_hugo: bool) -> list[tuple]:
     release.write_text(original)
     ours.again()
 
+    preview_rebuilds, preview_latencies = ours.preview_edits(release, runs)
+
     template = ours.work / "templates" / "meeting.html"
     text = template.read_text()
     template_runs, parsed = [], []
@@ -197,6 +268,8 @@ def measure(size: int, runs: int, work: Path, with_hugo: bool) -> list[tuple]:
         ("no-change rebuild", median(unchanged), None, ""),
         ("one release edited", median(edits[1:]), None,
          f"first edit {edits[0]:.2f} s; files rewritten: {', '.join(rewritten[1:])}"),
+        ("one release edited, live preview", median(preview_rebuilds), None,
+         f"save to new page served: {median(preview_latencies):.2f} s"),
         ("template edited", median(template_runs), None, f"releases parsed: {', '.join(parsed)}"),
         ("peak memory (cold)", max(cold_memory), max(hugo_memory) if hugo else None, "MB"),
     ]

@@ -24,12 +24,12 @@ from typing import TYPE_CHECKING
 
 from . import write
 from .cache import ENGINE, Cache, State, digest
-from .config import Config, load_config
 from .parallel import fork_map
 from .problems import ContentError, Problem, errors_in
 from .sources import Source, files_of, fingerprint, scan
 
 if TYPE_CHECKING:
+    from .config import Config
     from .model import Meeting
     from .render import Page, Renderer
     from .site import Site
@@ -123,6 +123,8 @@ class Builder:
         warm = memory.warm or not self.again  # else warm up now, for the next build's sake
         if folders and state.fingerprint == inputs and warm:  # nothing changed since the last build
             return Report(**state.report, seconds=time.perf_counter() - started)
+
+        from .config import load_config  # (YAML loads only when there is work)
 
         config, settings_problems = load_config(project.config)
         loaded = load(sources, cache, state, project.out, memory, config.timezone or "")

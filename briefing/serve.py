@@ -102,9 +102,10 @@ class Preview:
 
     def poll(self) -> None:
         """Look at the inputs; build when they changed and have settled."""
-        started = time.monotonic()
+        started, looking = time.monotonic(), 0.0
         try:
             current = self.inputs()
+            looking = time.monotonic() - started  # (the build's time is not the look's)
             if current != self.seen:
                 self.seen = current  # still changing, perhaps: wait for the next look
             elif current != self.built:
@@ -112,8 +113,7 @@ class Preview:
                 if self.build():
                     LiveReloadHandler.reload_waiters("*")
         finally:  # whatever happened, keep watching
-            spent = time.monotonic() - started
-            IOLoop.current().call_later(max(POLL, spent / POLL_SHARE), self.poll)
+            IOLoop.current().call_later(max(POLL, looking / POLL_SHARE), self.poll)
 
     def build(self) -> bool:
         """Build; True if what the browser shows has changed."""
