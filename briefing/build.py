@@ -29,6 +29,7 @@ from .problems import ContentError, Problem, errors_in
 from .sources import Source, files_of, fingerprint, scan
 
 if TYPE_CHECKING:
+    from .bodies import Registry
     from .config import Config
     from .model import Meeting
     from .render import Page, Renderer
@@ -48,6 +49,7 @@ class Project:
     out: Path
     cache: Path | None = Path(".cache")  # None: keep nothing between builds
     config: Path = Path("site.yaml")  # the site's settings (see config.py); may be absent
+    bodies: Path = Path("bodies.yaml")  # the registry of bodies' names (see bodies.py); may be absent
 
 
 @dataclass(frozen=True)
@@ -78,9 +80,9 @@ def counted(n: int, noun: str) -> str:
     return f"{n} {noun}{'s' * (n != 1)}"
 
 
-def build(project: Project, drafts: bool = False) -> Report:
+def build(project: Project, drafts: bool = False, search: bool = True) -> Report:
     """Build the site, or raise ContentError naming every problem (site untouched)."""
-    return Builder(project, drafts).build()
+    return Builder(project, drafts, search=search).build()
 
 
 class Builder:
@@ -89,8 +91,10 @@ class Builder:
     build the work; everything kept is looked up by content keys, never trusted
     because of when it was made."""
 
-    def __init__(self, project: Project, drafts: bool = False, live_script: str | None = None):
+    def __init__(self, project: Project, drafts: bool = False, live_script: str | None = None,
+                 search: bool = True):
         self.project, self.drafts = project, drafts
+        self.search = search  # index the meeting pages for search when they change
         # A live preview's builder: builds follow one another, so it keeps its
         # memory warm, and its pages let `live_script` (livereload's) run.
         self.live_script = live_script
@@ -124,11 +128,9 @@ class Builder:
         if folders and state.fingerprint == inputs and warm:  # nothing changed since the last build
             return Report(**state.report, seconds=time.perf_counter() - started)
 
-        from .config import load_config  # (YAML loads only when there is work)
-
-        config, settings_problems = load_config(project.config)
+        config, registry, settings_problems = settings(project)
         loaded = load(sources, cache, state, project.out, memory, config.timezone or "")
-        site, summary = memory.site(loaded.parsed, self.drafts, settings_problems)
+        site, summary = memory.site(loaded.parsed, self.drafts, settings_problems, registry)
         templates_key, pages = memory.pages(site, loaded.text_keys(), project, config,
                                             self.live_script)
         summary["pages"] = len(pages)
@@ -139,7 +141,8 @@ class Builder:
         folders = output.publish(
             renderer(site, changed, loaded.texts, templates_key, project, config, cache,
                      self.live_script),
-            changed, assets(project.assets), project.out, folders)
+            changed, assets(project.assets), project.out, folders,
+            index=self.search and output.reindex(changed))
         cache.remember_items(templates_key, output.items)
         save_state(cache, project.out, sources, State(
             fingerprint=inputs,
@@ -170,14 +173,14 @@ class Memory:
     def warm(self) -> bool:
         return self._pages is not None
 
-    def site(self, parsed: list[Parsed], drafts: bool, settings_problems: list[Problem]
-             ) -> tuple[Site, dict]:
+    def site(self, parsed: list[Parsed], drafts: bool, settings_problems: list[Problem],
+             registry: Registry) -> tuple[Site, dict]:
         problems = [*settings_problems, *(p for one in parsed for p in one.problems)]
         meetings = tuple(one.meeting.key for one in parsed if one.meeting)
-        if self._site and self._site[0] == (meetings, drafts, problems):
+        if self._site and self._site[0] == (meetings, drafts, problems, registry):
             return self._site[1], dict(self._site[2])
-        site, summary = model(parsed, drafts, settings_problems)
-        self._site = ((meetings, drafts, problems), site, summary)
+        site, summary = model(parsed, drafts, settings_problems, registry)
+        self._site = ((meetings, drafts, problems, registry), site, summary)
         return site, dict(summary)
 
     def pages(self, site: Site, texts: dict[str, str], project: Project, config: Config,
@@ -187,12 +190,22 @@ class Memory:
         if kept and kept.site is site and kept.templates == templates:
             kept.retext(texts)
         else:
-            kept = self._pages = Plan(site, templates, texts, config.home_meetings)
+            kept = self._pages = Plan(site, templates, texts, config)
         return templates, kept.pages
 
 
-def model(parsed: list[Parsed], drafts: bool, settings_problems: list[Problem] = ()
-          ) -> tuple[Site, dict]:
+def settings(project: Project) -> tuple[Config, Registry, list[Problem]]:
+    """The site's settings and registry of bodies, and their problems."""
+    from .bodies import load_registry  # (YAML loads only when there is work)
+    from .config import load_config
+
+    config, problems = load_config(project.config)
+    registry, more = load_registry(project.bodies)
+    return config, registry, problems + more
+
+
+def model(parsed: list[Parsed], drafts: bool, settings_problems: list[Problem] = (),
+          registry: Registry | None = None) -> tuple[Site, dict]:
     """The site the releases describe, and the counts a report gives; or every
     problem, the settings' included."""
     from .site import arrange  # the heavy stages load only when there is work
@@ -205,7 +218,7 @@ def model(parsed: list[Parsed], drafts: bool, settings_problems: list[Problem] =
     published = [m for m in meetings if drafts or not m.draft]
     summary = dict(releases=len(meetings), drafts_left_out=len(meetings) - len(published),
                    warnings=tuple(sorted(problems, key=lambda p: p.place)))
-    site = arrange(published)
+    site = arrange(published, registry) if registry else arrange(published)
     return site, summary
 
 
@@ -361,12 +374,12 @@ def page_key(templates: str, page: Page) -> str:
 class Plan:
     """The pages of one site with one set of templates, each with its key."""
 
-    def __init__(self, site: Site, templates: str, texts: dict[str, str], home_meetings: int):
+    def __init__(self, site: Site, templates: str, texts: dict[str, str], config: Config):
         from .render import plan  # the heavy stages load only when there is work
 
         self.site, self.templates, self.texts = site, templates, texts
         self.pages = [(page, page_key(templates, page))
-                      for page in plan(site, texts, home_meetings)]
+                      for page in plan(site, texts, config)]
         self.place = {page.context["meeting"].slug: number
                       for number, (page, _) in enumerate(self.pages) if page.text_of}
 
@@ -400,8 +413,10 @@ class Output:
         self.written: list[str] = []  # paths written or removed
 
     def publish(self, renderer: Renderer, pages: list[Page], static: list[tuple[str, bytes]],
-                out: Path, folders: write.Folders | None) -> write.Folders:
-        """Render `pages`, write what differs from the live site, and swap the new site in."""
+                out: Path, folders: write.Folders | None, index: bool) -> write.Folders:
+        """Render `pages`, write what differs from the live site, and swap the new site in.
+        `index`: make the search index again (else the last one is kept)."""
+        from . import search
         from .render import TemplateFailed
 
         draft = write.Draft(out, folders)
@@ -414,8 +429,13 @@ class Output:
                 self._made(path, data_digest, wrote)
                 self.items.update(items)
             for path, data in static:
-                if self._made(path, digest(data), draft.full or self._differs(path, digest(data))):
-                    draft.write(path, data)
+                self._file(draft, path, data)
+            if index:
+                for path, data in search.index(draft.root):
+                    self._file(draft, path, data)
+            else:  # the last index stays, as it was
+                self.files.update((path, made) for path, made in self.previous.items()
+                                  if path.startswith(search.FOLDER))
             for path in sorted(set(self.previous) - set(self.files)):
                 draft.remove(path)
                 self.written.append(path)
@@ -427,8 +447,24 @@ class Output:
             raise
         return draft.commit(self.written)
 
+    def _file(self, draft: write.Draft, path: str, data: bytes) -> None:
+        """A file not made from a page (an asset, the search index), if it changed."""
+        data_digest = digest(data)
+        if self._made(path, data_digest, draft.full or self._differs(path, data_digest)):
+            draft.write(path, data)
+
     def _differs(self, path: str, data_digest: str) -> bool:
         return self.previous.get(path, ("", ""))[1] != data_digest
+
+    def reindex(self, changed: list[Page]) -> bool:
+        """Whether the search index must be made again: a meeting page changed,
+        came or went, or there is no index yet."""
+        from .search import FOLDER
+
+        meeting_pages = {path for path in self.keys if path.startswith("meetings/")}
+        return (any(page.file in meeting_pages for page in changed)
+                or meeting_pages != {p for p in self.previous if p.startswith("meetings/")}
+                or not any(path.startswith(FOLDER) for path in self.previous))
 
     def _made(self, path: str, data_digest: str, wrote: bool) -> bool:
         self.files[path] = (self.keys.get(path, data_digest), data_digest)

@@ -16,9 +16,10 @@ from collections import Counter, defaultdict
 
 import jinja2
 
-from .build import Memory, Parsed, Project, counted, load, same_urls
+from .bodies import Body, Registry, identify
+from .build import Memory, Parsed, Project, counted, load, same_urls, settings
 from .cache import Cache
-from .config import Config, load_config
+from .config import Config
 from .model import Meeting
 from .problems import Problem, errors_in
 from .sources import scan
@@ -28,7 +29,7 @@ SIMILAR_BODIES = 0.9  # difflib ratio above which two body names look like one m
 
 def check(project: Project, drafts: bool = False, today: dt.date | None = None) -> list[Problem]:
     """Every error and warning, sorted by file and line."""
-    config, problems = load_config(project.config)
+    config, registry, problems = settings(project)
     cache = Cache(project.cache)
     try:
         loaded = load(scan(project.content), cache, cache.state(project.out), project.out,
@@ -37,9 +38,9 @@ def check(project: Project, drafts: bool = False, today: dt.date | None = None) 
         problems += [p for one in parsed for p in one.problems]
         good = [one for one in parsed if one.meeting]
         problems += same_urls(good)
-        problems += review(good, today or _today(config))
+        problems += review(good, today or _today(config), registry)
         if not errors_in(problems):  # the templates are tried on a site that can be built
-            problems += templates(project, config, good, loaded.texts, cache, drafts)
+            problems += templates(project, config, registry, good, loaded.texts, cache, drafts)
     finally:
         cache.close()
     return sorted(problems, key=lambda p: p.place)
@@ -51,7 +52,7 @@ def _today(config: Config) -> dt.date:
 
 # -- what a reader would notice ------------------------------------------------
 
-def review(parsed: list[Parsed], today: dt.date) -> list[Problem]:
+def review(parsed: list[Parsed], today: dt.date, registry: Registry) -> list[Problem]:
     problems = []
     for one in parsed:
         meeting = one.meeting
@@ -62,7 +63,7 @@ def review(parsed: list[Parsed], today: dt.date) -> list[Problem]:
         if meeting.date > today:
             problems.append(_warning(one, "date", f"{meeting.date} is in the future",
                                      "the date the meeting was held"))
-    problems += sessions(parsed)
+    problems += sessions(parsed, identify([one.meeting for one in parsed], registry))
     problems += similar_bodies(parsed)
     return problems
 
@@ -71,12 +72,12 @@ def _warning(one: Parsed, field: str, message: str, expected: str = "") -> Probl
     return Problem(one.meeting.source_file, one.line(field), field, message, expected, warning=True)
 
 
-def sessions(parsed: list[Parsed]) -> list[Problem]:
+def sessions(parsed: list[Parsed], body_of: dict[str, Body]) -> list[Problem]:
     """One body's sessions: each number once, and numbers rising with the dates."""
-    by_body: dict[tuple, list[Parsed]] = defaultdict(list)
+    by_body: dict[Body, list[Parsed]] = defaultdict(list)
     for one in parsed:
-        if one.meeting.body_key and one.meeting.session is not None:
-            by_body[one.meeting.body_key].append(one)
+        if one.meeting.slug in body_of and one.meeting.session is not None:
+            by_body[body_of[one.meeting.slug]].append(one)
     problems = []
     for held in by_body.values():
         held.sort(key=lambda one: (one.meeting.date, one.meeting.session))
@@ -122,17 +123,17 @@ def _similar(a: str, b: str) -> bool:
 
 # -- templates -----------------------------------------------------------------
 
-def templates(project: Project, config: Config, parsed: list[Parsed], texts: dict[str, str],
-              cache: Cache, drafts: bool) -> list[Problem]:
+def templates(project: Project, config: Config, registry: Registry, parsed: list[Parsed],
+              texts: dict[str, str], cache: Cache, drafts: bool) -> list[Problem]:
     """Compile every template; render one page of each kind, in memory."""
     from .render import MeetingItems, Page, Renderer, TemplateFailed, plan, template_problem
     from .site import arrange
 
     meetings: list[Meeting] = [one.meeting for one in parsed if drafts or not one.meeting.draft]
     text_keys = {one.meeting.slug: one.key for one in parsed}
-    site = arrange(meetings)
+    site = arrange(meetings, registry)
     first: dict[str, Page] = {}
-    for page in plan(site, text_keys, config.home_meetings):
+    for page in plan(site, text_keys, config):
         first.setdefault(page.template, page)
     needed = {page.text_of for page in first.values() if page.text_of} - set(texts)
     renderer = Renderer(site, project.templates, config, {**texts, **cache.texts(needed)},

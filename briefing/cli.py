@@ -54,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         templates=_own_or_tool(args.templates, "templates"),
         assets=_own_or_tool(args.assets, "assets"),
         out=Path(getattr(args, "out", "site")),
+        bodies=Path(args.bodies),
         cache=None if args.no_cache else Path(".cache"),
         config=Path(args.config),
     )
@@ -63,12 +64,17 @@ def main(argv: list[str] | None = None) -> int:
         return serve(project, args.host, args.port, args.drafts, console)
     if args.command == "check":
         return run_check(project, args.drafts, console)
-    return run_build(project, args.drafts, console)
+    return run_build(project, args.drafts, console, search=not args.no_search)
 
 
-def run_build(project: Project, drafts: bool, console: Console) -> int:
+def run_build(project: Project, drafts: bool, console: Console, search: bool = True) -> int:
+    from .search import SearchFailed
+
     try:
-        report = build(project, drafts=drafts)
+        report = build(project, drafts=drafts, search=search)
+    except SearchFailed as failed:
+        console.failure(f"{failed}; {project.out}/ left as it was")
+        return 1
     except ContentError as failed:
         console.problems(failed.problems)
         errors = errors_in(failed.problems)
@@ -142,6 +148,9 @@ def parser() -> argparse.ArgumentParser:
         else:
             _site_options(command, name)
         command.add_argument("--config", default="site.yaml", help="the site's settings (site.yaml)")
+        if name != "new":
+            command.add_argument("--bodies", default="bodies.yaml",
+                                 help="the registry of bodies' names (bodies.yaml)")
         command.add_argument("--quiet", "-q", action="store_true", help="print only problems")
         command.add_argument("--verbose", "-v", action="store_true",
                              help="say more: what was parsed, rendered and written")
@@ -152,6 +161,8 @@ def _site_options(command: argparse.ArgumentParser, name: str) -> None:
     command.add_argument("--content", default="content", help="folder of releases (content)")
     if name == "build":
         command.add_argument("--out", default="site", help="output folder (site)")
+        command.add_argument("--no-search", action="store_true",
+                             help="make no search index (a faster build; the search page finds nothing)")
     command.add_argument("--templates", help="Jinja2 templates (templates)")
     command.add_argument("--assets", help="CSS and icons copied to <out>/assets (assets)")
     command.add_argument("--drafts", action="store_true",

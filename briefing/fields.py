@@ -70,9 +70,9 @@ class Fields:
     def scalar(self, name: str) -> tuple[yaml.Node | None, str | None]:
         """A single-valued field: its node (for the line) and its text."""
         node = self.value(name)
-        return node, None if node is None else self._text(node, name)
+        return node, None if node is None else self.text_of(node, name)
 
-    def _text(self, node: yaml.Node, field: str) -> str | None:
+    def text_of(self, node: yaml.Node, field: str) -> str | None:
         if not isinstance(node, yaml.ScalarNode):
             self.problem(node, field, f"a {kind_of(node)} where text belongs", "a single value")
             return None
@@ -123,18 +123,22 @@ class Fields:
 
     def items(self, name: str) -> list[yaml.Node]:
         """A list field's items; a single value stands for a list of one."""
-        node = self.value(name)
+        return self.list_of(self.value(name), name)
+
+    def list_of(self, node: yaml.Node | None, field: str) -> list[yaml.Node]:
         if node is None:
             return []
         if isinstance(node, yaml.SequenceNode):
             return [item for item in node.value if not is_null(item)]
         if isinstance(node, yaml.MappingNode):
-            self.problem(node, name, "a mapping where a list belongs", "a list, [a, b] or lines of '- a'")
+            self.problem(node, field, "a mapping where a list belongs", "a list, [a, b] or lines of '- a'")
             return []
         return [node]
 
-    def texts(self, name: str) -> tuple[str, ...]:
-        found = (self._text(n, name) for n in self.items(name))
+    def texts(self, name: str, node: yaml.Node | None = None) -> tuple[str, ...]:
+        """The texts of a list field (or of the list `node`, inside another field)."""
+        items = self.items(name) if node is None else self.list_of(node, name)
+        found = (self.text_of(n, name) for n in items)
         return tuple(dict.fromkeys(t for t in found if t))
 
     def mapping(self, node: yaml.Node, field: str, known: tuple[str, ...]) -> dict[str, yaml.Node]:
@@ -153,7 +157,7 @@ class Fields:
         return fields
 
     def texts_of(self, fields: dict[str, yaml.Node], parent: str) -> dict[str, str | None]:
-        return {name: self._text(node, f"{parent}.{name}") for name, node in fields.items()}
+        return {name: self.text_of(node, f"{parent}.{name}") for name, node in fields.items()}
 
     # -- keys nobody asked for -----------------------------------------------
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
 import roman
@@ -66,13 +65,6 @@ class Meeting:
         if self.session is None:
             return None
         return f"{ordinal(self.session)} ({roman.toRoman(self.session)})"
-
-    @cached_property
-    def body_key(self) -> tuple[str, str] | None:
-        """What makes two meetings sessions of the same body."""
-        if self.body is None:
-            return None
-        return ((self.organization or "").casefold(), " ".join(self.body.casefold().split()))
 
     @property
     def country_names(self) -> str:

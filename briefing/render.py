@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import hashlib
+import urllib.parse
 import traceback
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -19,7 +21,7 @@ from typing import Any, Iterator
 import jinja2
 from markupsafe import Markup
 
-from . import urls
+from . import charts, formats, urls
 from .config import Config
 from .model import Meeting
 from .problems import Problem
@@ -28,11 +30,11 @@ from .site import Site
 
 
 
-def content_security_policy(inline_script: str | None = None) -> str:
+def content_security_policy(inline_script: str | None = None, search: bool = False) -> str:
     """Pages load only the site's own files: no inline script or style, no other
     origin, no plugins. The one inline script allowed (the live preview's) is
-    named by its hash."""
-    scripts = "'self'"
+    named by its hash; the search page may also compile Pagefind's WebAssembly."""
+    scripts = "'self'" + (" 'wasm-unsafe-eval'" if search else "")
     if inline_script:
         hashed = base64.b64encode(hashlib.sha256(inline_script.encode()).digest()).decode()
         scripts += f" 'sha256-{hashed}'"
@@ -52,36 +54,109 @@ class Page:
     # key (see Meeting.key).
     depends_on: tuple[str, ...] = ()
     text_of: str | None = None  # the key of the release whose text the page shows
+    maker: str | None = None  # a data file made by formats.MAKERS[maker], not by a template
 
     @cached_property
     def file(self) -> str:
         return urls.file_of(self.path)
 
 
-def plan(site: Site, texts: dict[str, str], home_meetings: int = 10) -> Iterator[Page]:
+FEED_ENTRIES = 20  # the latest meetings a feed lists
+
+
+def plan(site: Site, texts: dict[str, str], config: Config = Config()) -> Iterator[Page]:
     """Every page of the site, what it shows and what that depends on.
-    `texts` gives the key of each meeting's release text, by the meeting's slug."""
-    latest = site.meetings[:home_meetings]
+    `texts` gives the key of each meeting's release text, by the meeting's slug.
+    Feeds, calendars and the sitemap need absolute addresses: only with a base_url."""
+    pages = [*_home(site, config), *_meetings(site, texts), *_countries(site), *_bodies(site),
+             *_topics(site),
+             Page(urls.TIMELINE, "timeline.html", {"chart": charts.meetings_per_year(site)},
+                  _by_body(site, site.meetings)),
+             Page(urls.DATA, "data.html", {}, (str(bool(config.base_url)),)),
+             Page(urls.SEARCH, "search.html"), Page("404.html", "404.html")]
+    yield from pages
+    yield from _data_files(site)
+    if config.base_url:
+        yield from _feeds_and_calendars(site)
+        shown = [page.path for page in pages if page.path != "404.html"]
+        yield Page("sitemap.xml", "sitemap.xml", {"paths": shown}, tuple(shown))
+        yield Page("robots.txt", "robots.txt")
+
+
+def _home(site: Site, config: Config) -> Iterator[Page]:
+    latest = site.meetings[:config.home_meetings]
     counts = (len(site.meetings), site.body_count, len(site.countries), len(site.years))
     yield Page(urls.HOME, "home.html", {"latest": latest}, (str(counts), *_keys(latest)))
+
+
+def _meetings(site: Site, texts: dict[str, str]) -> Iterator[Page]:
     for meeting in site.meetings:
         near = site.neighbours[meeting.slug]
-        yield Page(urls.path_of(meeting), "meeting.html", {"meeting": meeting, "neighbours": near},
-                   (meeting.key, *_keys((near.earlier, near.later, near.previous_session,
-                                         near.next_session))),
+        related = site.related.get(meeting.slug, ())
+        body = site.body_of.get(meeting.slug)
+        yield Page(urls.path_of(meeting), "meeting.html",
+                   {"meeting": meeting, "neighbours": near, "related": related, "body": body},
+                   (meeting.key, repr(body),
+                    *_keys((near.earlier, near.later, near.previous_session, near.next_session)),
+                    *_keys(related)),
                    text_of=texts[meeting.slug])
-    yield Page(urls.COUNTRIES, "countries.html", {}, tuple(
-        f"{r.country.code} {r.attended} {len(r.chaired)} {len(r.hosted)} {r.first.key} {r.last.key}"
-        for r in site.countries))
+
+
+def _countries(site: Site) -> Iterator[Page]:
+    # the index shows each country's counts and its participation year by year
+    yield Page(urls.COUNTRIES, "countries.html", {"matrix": charts.participation(site)}, tuple(
+        f"{r.country.code} {r.attended} {len(r.chaired)} {len(r.hosted)} {r.first.key} "
+        f"{r.last.key} {sorted(r.per_year().items())}" for r in site.countries))
     for record in site.countries:
         chaired, hosted = record.chaired, record.hosted
         marked = chaired | hosted
-        yield Page(urls.path_of(record.country), "country.html", {"record": record}, (
+        yield Page(urls.path_of(record.country), "country.html",
+                   {"record": record, "chart": charts.record_per_year(record)}, (
             record.country.code,
             *(m.key if m.slug not in marked else f"{m.key} {m.slug in chaired} {m.slug in hosted}"
               for m in record.meetings)))
-    yield Page(urls.TIMELINE, "timeline.html", {}, _keys(site.meetings))
-    yield Page("404.html", "404.html")
+
+
+def _bodies(site: Site) -> Iterator[Page]:
+    yield Page(urls.BODIES, "bodies.html", {}, tuple(
+        f"{r.body!r} {len(r.meetings)} {r.by_date[-1].key} {r.by_date[0].key}" for r in site.bodies))
+    for record in site.bodies:
+        yield Page(urls.path_of(record.body), "body.html", {"record": record},
+                   (repr(record.body), *_keys(record.meetings)))
+
+
+def _topics(site: Site) -> Iterator[Page]:
+    yield Page(urls.TOPICS, "topics.html", {}, tuple(
+        f"{t.name} {t.slug} {len(t.meetings)}" for t in site.topics))
+    for topic in site.topics:
+        yield Page(urls.path_of(topic), "topic.html", {"topic": topic},
+                   (topic.name, *_keys(topic.meetings)))
+
+
+def _data_files(site: Site) -> Iterator[Page]:
+    context = {"meetings": site.meetings, "body_of": site.body_of}
+    keys = _by_body(site, site.meetings)
+    for name in ("meetings.json", "meetings.csv"):
+        yield Page(urls.DATA + name, name, context, keys, maker=name)
+
+
+def _feeds_and_calendars(site: Site) -> Iterator[Page]:
+    """A feed and a calendar for the whole site, each country and each body."""
+    lists = [("", "All meetings", site.meetings)]
+    lists += [(urls.path_of(r.country), r.country.name, r.meetings) for r in site.countries]
+    lists += [(urls.path_of(r.body), r.body.title, r.by_date) for r in site.bodies]
+    for folder, title, meetings in lists:
+        latest = meetings[:FEED_ENTRIES]
+        yield Page(folder + "feed.xml", "atom.xml",
+                   {"title": title, "meetings": latest, "of": folder}, (title, *_keys(latest)))
+        yield Page(folder + "calendar.ics", "calendar.ics", {"title": title, "meetings": meetings},
+                   (title, *_keys(meetings)), maker="calendar.ics")
+
+
+def _by_body(site: Site, meetings) -> tuple[str, ...]:
+    """Keys of meetings shown with the body they are counted under."""
+    return tuple(f"{m.key} {site.body_of[m.slug].slug}" if m.slug in site.body_of else m.key
+                 for m in meetings)
 
 
 def _keys(meetings) -> tuple[str, ...]:
@@ -103,9 +178,12 @@ def environment(templates: Path, config: Config = Config(), bytecode: Path | Non
     )
     items = items or MeetingItems({})
     items.env = env
-    env.globals.update(url=_url, config=config, meeting_item=items,
-                       content_security_policy=content_security_policy(live_script))
-    env.filters.update(long_date=long_date, clock=clock)
+    env.globals.update(url=_url, absolute=functools.partial(_absolute, config), config=config,
+                       meeting_item=items,
+                       content_security_policy=content_security_policy(live_script),
+                       search_security_policy=content_security_policy(live_script, search=True))
+    env.filters.update(long_date=long_date, clock=clock, moment=moment, entry_id=entry_id,
+                       event_data=functools.partial(formats.event_data, config=config))
     return env
 
 
@@ -146,6 +224,22 @@ def _url(context: jinja2.runtime.Context, target: Any) -> str:
     return urls.relative(context["page_path"], urls.path_of(target))
 
 
+def _absolute(config: Config, target: Any) -> str:
+    """`{{ absolute(meeting) }}`: the address of a page on the published site."""
+    return config.base_url + urls.path_of(target)
+
+
+def moment(meeting: Meeting) -> str:
+    """When a meeting began, RFC 3339 (its day's start in UTC if it gives no time)."""
+    return meeting.starts.isoformat() if meeting.starts else f"{meeting.date}T00:00:00Z"
+
+
+def entry_id(meeting: Meeting, config: Config) -> str:
+    """A feed entry's id: a tag URI (RFC 4151) that stays the same for the meeting."""
+    host = urllib.parse.urlsplit(config.base_url).hostname
+    return f"tag:{host},{meeting.date}:meetings/{meeting.slug}"
+
+
 def long_date(day: dt.date) -> str:
     """1 January 2021"""
     return f"{day.day} {day:%B %Y}"
@@ -173,12 +267,14 @@ class Renderer:
 
     def __init__(self, site: Site, templates: Path, config: Config, texts: dict[str, str],
                  items: MeetingItems, bytecode: Path | None = None, live_script: str | None = None):
-        self.site, self.templates, self.texts = site, templates, texts
+        self.site, self.templates, self.texts, self.config = site, templates, texts, config
         self.env = environment(templates, config, bytecode, items, live_script)
         self.items = items
 
     def page(self, page: Page) -> tuple[bytes, dict[str, str]]:
         """The page's HTML, and the list items rendered for it that were not known."""
+        if page.maker:
+            return formats.MAKERS[page.maker](page.context, self.config), {}
         context = dict(page.context, site=self.site, page_path=page.path)
         if page.text_of:
             context["text"] = self.texts[page.text_of]

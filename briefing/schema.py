@@ -135,7 +135,7 @@ class FrontMatter(Fields):
                 self.problem(None, "slug", f"no URL can be made from the file name "
                              f"'{self.release.stem}'", "a 'slug:' field such as slug: xxiii-meeting")
             return slug or None
-        text = self._text(node, "slug")
+        text = self.text_of(node, "slug")
         if text is not None and not SLUG.fullmatch(text):
             self.problem(node, "slug", f"'{text}' cannot be a URL segment",
                          "lower-case letters, digits and single hyphens, such as csto-xxiii")
@@ -145,7 +145,7 @@ class FrontMatter(Fields):
     # -- countries -----------------------------------------------------------
 
     def _country(self, node: yaml.Node, field: str) -> countries.Country | None:
-        text = self._text(node, field)
+        text = self.text_of(node, field)
         if text is None:
             return None
         try:
@@ -176,7 +176,7 @@ class FrontMatter(Fields):
         if node is None:
             return None
         if isinstance(node, yaml.ScalarNode):  # "chair: Russia" or "chair: Igor Zubov"
-            text = self._text(node, "chair")
+            text = self.text_of(node, "chair")
             try:
                 return Chair(None, None, countries.lookup(text))
             except countries.UnknownCountry:
@@ -195,7 +195,7 @@ class FrontMatter(Fields):
         officials = []
         for node in self.items("officials"):
             if isinstance(node, yaml.ScalarNode):  # "- Valery Semerikov"
-                officials.append(Official(self._text(node, "officials"), None, None))
+                officials.append(Official(self.text_of(node, "officials"), None, None))
                 continue
             texts = self.texts_of(self.mapping(node, "officials", OFFICIAL_FIELDS), "officials")
             if not texts.get("name"):

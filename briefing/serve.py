@@ -93,6 +93,9 @@ class Preview:
     def start(self) -> None:
         self.seen = self.built = self.inputs()
         self.build()
+        # The search index is made at the start only: at thousands of releases it
+        # takes seconds, and a preview is for reading pages (a build makes it anew).
+        self.builder.search = False
 
     def inputs(self) -> str:
         try:

@@ -1,20 +1,28 @@
 """Stage 2, model (continued): arrange meetings into the indexes readers browse.
 
 `arrange` turns a list of meetings into a `Site`: the meetings in time order,
-a record per country, the timeline by year and month, and each meeting's
-neighbours. Every list is built once here, so templates only present.
+a record per country, per body and per topic, the timeline by year and month,
+and each meeting's neighbours and related meetings. Every list is built once
+here, so templates only present.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import groupby
 
+from slugify import slugify
+
+from .bodies import Body, Registry, identify
 from .countries import Country
 from .model import Meeting
+
+RELATED = 3  # related meetings a meeting page lists
+NEARBY = 10  # how far, in time and in the body's sessions, related meetings are looked for
 
 
 @dataclass(frozen=True)
@@ -39,6 +47,10 @@ class CountryRecord:
         """What the country did at a meeting beyond attending it."""
         return [role for role, slugs in (("Chaired", self.chaired), ("Hosted", self.hosted))
                 if meeting.slug in slugs]
+
+    def per_year(self) -> dict[int, int]:
+        """Meetings attended, by year."""
+        return Counter(m.date.year for m in self.meetings if self.country in m.countries)
 
     @property
     def first(self) -> Meeting:
@@ -71,12 +83,64 @@ class Year:
 
 
 @dataclass(frozen=True)
+class Gap:
+    """Sessions missing from the record: numbers `first` to `last`."""
+
+    first: int
+    last: int
+
+
+@dataclass(frozen=True)
+class BodyRecord:
+    """One body's sessions."""
+
+    body: Body
+    meetings: tuple[Meeting, ...]  # by session number, then date (unnumbered last)
+
+    @property
+    def sessions(self) -> list[Meeting | Gap]:
+        """The meetings in session order, with the gaps in the numbering between them."""
+        rows: list[Meeting | Gap] = []
+        for before, meeting in zip([None, *self.meetings], self.meetings):
+            if before and before.session and meeting.session and meeting.session > before.session + 1:
+                rows.append(Gap(before.session + 1, meeting.session - 1))
+            rows.append(meeting)
+        return rows
+
+    @property
+    def by_date(self) -> tuple[Meeting, ...]:
+        return tuple(sorted(self.meetings, key=in_time, reverse=True))
+
+
+@dataclass(frozen=True)
+class TopicRecord:
+    name: str  # as most releases write it
+    slug: str  # its page is topics/<slug>/
+    meetings: tuple[Meeting, ...]  # newest first
+
+
+@dataclass(frozen=True)
 class Site:
     meetings: tuple[Meeting, ...]  # newest first
     countries: tuple[CountryRecord, ...]  # by name
     timeline: tuple[Year, ...]  # newest first
-    body_count: int
     neighbours: dict[str, Neighbours]  # by meeting slug
+    bodies: tuple[BodyRecord, ...] = ()  # by title
+    body_of: dict[str, Body] = field(default_factory=dict)  # by meeting slug
+    topics: tuple[TopicRecord, ...] = ()  # by name
+    related: dict[str, tuple[Meeting, ...]] = field(default_factory=dict)  # by meeting slug
+
+    @property
+    def body_count(self) -> int:
+        return len(self.bodies)
+
+    def topic(self, name: str) -> TopicRecord:
+        """The record of a topic however a release writes it."""
+        return self._topics[topic_key(name)]
+
+    @cached_property
+    def _topics(self) -> dict[str, TopicRecord]:
+        return {topic_key(record.name): record for record in self.topics}
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -89,16 +153,58 @@ def in_time(meeting: Meeting) -> tuple:
     return (meeting.date, starts, meeting.session or 0, meeting.slug)
 
 
-def arrange(meetings: list[Meeting]) -> Site:
+def arrange(meetings: list[Meeting], registry: Registry = Registry({})) -> Site:
     oldest_first = sorted(meetings, key=in_time)
     newest_first = tuple(reversed(oldest_first))
+    body_of = identify(oldest_first, registry)
+    bodies = body_records(oldest_first, body_of)
     return Site(
         meetings=newest_first,
         countries=country_records(newest_first),
         timeline=timeline(newest_first),
-        body_count=len({m.body_key for m in meetings if m.body_key}),
-        neighbours=neighbours(oldest_first),
+        neighbours=neighbours(oldest_first, bodies, body_of),
+        bodies=bodies,
+        body_of=body_of,
+        topics=topic_records(newest_first),
+        related=related(oldest_first, bodies, body_of),
     )
+
+
+def body_records(oldest_first: list[Meeting], body_of: dict[str, Body]) -> tuple[BodyRecord, ...]:
+    held: dict[Body, list[Meeting]] = defaultdict(list)
+    for meeting in oldest_first:
+        if meeting.slug in body_of:
+            held[body_of[meeting.slug]].append(meeting)
+    # by session number; the sort is stable, so unnumbered or equal ones stay in time order
+    return tuple(sorted(
+        (BodyRecord(body, tuple(sorted(listed, key=lambda m: (m.session is None, m.session or 0))))
+         for body, listed in held.items()),
+        key=lambda record: (record.body.title.casefold(), record.body.slug)))
+
+
+def topic_key(name: str) -> str:
+    """One topic however it is written: case and spacing do not matter."""
+    return " ".join(name.casefold().split())
+
+
+def topic_records(newest_first: tuple[Meeting, ...]) -> tuple[TopicRecord, ...]:
+    listed: dict[str, list[Meeting]] = defaultdict(list)
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    for meeting in newest_first:
+        for topic in dict.fromkeys(topic_key(t) for t in meeting.topics):
+            listed[topic].append(meeting)
+        for topic in meeting.topics:
+            spellings[topic_key(topic)][topic] += 1
+    records, taken = [], set()
+    for topic in sorted(listed):
+        name = min(spellings[topic].items(), key=lambda s: (-s[1], s[0]))[0]
+        slug = base = slugify(topic) or "topic"
+        n = 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        taken.add(slug)
+        records.append(TopicRecord(name, slug, tuple(listed[topic])))
+    return tuple(records)
 
 
 def country_records(newest_first: tuple[Meeting, ...]) -> tuple[CountryRecord, ...]:
@@ -130,17 +236,11 @@ def timeline(newest_first: tuple[Meeting, ...]) -> tuple[Year, ...]:
     )
 
 
-def neighbours(oldest_first: list[Meeting]) -> dict[str, Neighbours]:
-    by_body: dict[tuple, list[Meeting]] = defaultdict(list)
-    for meeting in oldest_first:
-        body = meeting.body_key
-        if body:
-            by_body[body].append(meeting)
+def neighbours(oldest_first: list[Meeting], bodies: tuple[BodyRecord, ...],
+               body_of: dict[str, Body]) -> dict[str, Neighbours]:
     sessions: dict[str, tuple[Meeting | None, Meeting | None]] = {}
-    for held in by_body.values():
-        # by session number; the sort is stable, so unnumbered or equal ones stay in time order
-        held.sort(key=lambda m: (m.session is None, m.session or 0))
-        for before, meeting, after in _triples(held):
+    for record in bodies:
+        for before, meeting, after in _triples(list(record.meetings)):
             sessions[meeting.slug] = (before, after)
     return {
         meeting.slug: Neighbours(before, after, *sessions.get(meeting.slug, (None, None)))
@@ -152,3 +252,44 @@ def _triples(items: list[Meeting]):
     """(previous, item, next) for every item, None at the ends."""
     padded = [None, *items, None]
     return zip(padded, padded[1:], padded[2:])
+
+
+def related(oldest_first: list[Meeting], bodies: tuple[BodyRecord, ...],
+            body_of: dict[str, Body]) -> dict[str, tuple[Meeting, ...]]:
+    """For each meeting, the few a reader would read next: among the nearest
+    meetings in time and the nearest sessions of its body, those that share the
+    most with it (its body, topics, countries). Its neighbours are linked already
+    and are not repeated. Looking only nearby keeps this linear."""
+    place = {m.slug: n for n, m in enumerate(oldest_first)}
+    in_body = {m.slug: (record.meetings, n) for record in bodies
+               for n, m in enumerate(record.meetings)}
+    found = {}
+    for number, meeting in enumerate(oldest_first):
+        candidates = {m.slug: m for m in oldest_first[max(0, number - NEARBY):number + NEARBY + 1]}
+        if meeting.slug in in_body:
+            sessions, n = in_body[meeting.slug]
+            candidates.update((m.slug, m) for m in sessions[max(0, n - NEARBY):n + NEARBY + 1])
+        skip = {meeting.slug, *(m.slug for m in _next_to(meeting, oldest_first, number, in_body))}
+        topics, countries = set(meeting.topics), set(meeting.countries)
+        body = body_of.get(meeting.slug)
+        scored = []
+        for slug, other in candidates.items():
+            if slug in skip:
+                continue
+            shared_topics = len(topics.intersection(other.topics))
+            same_body = body is not None and body_of.get(slug) == body
+            if not (shared_topics or same_body):
+                continue
+            score = 3 * same_body + 2 * shared_topics + len(countries.intersection(other.countries))
+            scored.append((-score, abs(place[slug] - number), slug, other))
+        found[meeting.slug] = tuple(other for *_, other in sorted(scored)[:RELATED])
+    return found
+
+
+def _next_to(meeting: Meeting, oldest_first: list[Meeting], number: int, in_body: dict) -> list:
+    """The meetings a meeting page links as its neighbours already."""
+    near = oldest_first[max(0, number - 1):number + 2]
+    if meeting.slug in in_body:
+        sessions, n = in_body[meeting.slug]
+        near += list(sessions[max(0, n - 1):n + 2])
+    return near

@@ -70,9 +70,10 @@ def fingerprint(sources: list[Source], project: Project, drafts: bool) -> str:
     for folder in (project.templates, project.assets):
         parts.append(str(folder.absolute()))
         parts += [f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}" for path, stat in files_of(folder)]
-    try:
-        stat = project.config.stat()
-        parts.append(f"{project.config.absolute()}\0{stat.st_mtime_ns}\0{stat.st_size}")
-    except OSError:
-        parts.append("no settings")
+    for settings in (project.config, project.bodies):
+        try:
+            stat = settings.stat()
+            parts.append(f"{settings.absolute()}\0{stat.st_mtime_ns}\0{stat.st_size}")
+        except OSError:
+            parts.append(f"no {settings}")
     return digest(*parts)

@@ -6,20 +6,30 @@ any sub-path of a host and when opened straight from disk.
 
 from __future__ import annotations
 
+from .bodies import Body
 from .countries import Country
 from .model import Meeting
+from .site import TopicRecord
 
 HOME = ""
 COUNTRIES = "countries/"
+BODIES = "bodies/"
+TOPICS = "topics/"
 TIMELINE = "timeline/"
+DATA = "data/"
+SEARCH = "search/"
 
 
-def path_of(thing: Meeting | Country | str) -> str:
+def path_of(thing: Meeting | Country | Body | TopicRecord | str) -> str:
     """A page's folder, relative to the site root ('' for the home page)."""
     if isinstance(thing, Meeting):
         return f"meetings/{thing.slug}/"
     if isinstance(thing, Country):
         return f"{COUNTRIES}{thing.slug}/"
+    if isinstance(thing, Body):
+        return f"{BODIES}{thing.slug}/"
+    if isinstance(thing, TopicRecord):
+        return f"{TOPICS}{thing.slug}/"
     return thing
 
 

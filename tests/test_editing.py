@@ -69,11 +69,12 @@ def test_check_renders_each_kind_of_page_and_names_a_template_mistake(check_proj
     shutil.copytree(ROOT / "templates", check_project / "templates")
     country = check_project / "templates" / "country.html"
     lines = country.read_text().split("\n")
-    lines.insert(5, "{{ record.no_such_thing }}")
+    where = lines.index("{% block main %}") + 1
+    lines.insert(where, "{{ record.no_such_thing }}")
     country.write_text("\n".join(lines))
     assert main(["check"]) == 1
     err = capsys.readouterr().err
-    assert "templates/country.html:6: template: UndefinedError: " in err
+    assert f"templates/country.html:{where + 1}: template: UndefinedError: " in err
     assert "has no attribute 'no_such_thing'" in err
 
 

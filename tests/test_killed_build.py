@@ -11,14 +11,14 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, reproducible
 
 
 def digest(site: Path) -> str:
     """One hash over every file's path and bytes: equal only for identical sites."""
     total = hashlib.sha256()
     for file in sorted(site.rglob("*")):
-        if file.is_file():
+        if file.is_file() and reproducible(file.relative_to(site).as_posix()):
             total.update(file.relative_to(site).as_posix().encode() + b"\0" + file.read_bytes())
     return total.hexdigest()
 

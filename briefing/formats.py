@@ -1,0 +1,140 @@
+"""The site's data for other programs: calendars (.ics), JSON and CSV.
+
+Pages are HTML from templates; these files are made by the libraries that know
+their formats (icalendar for RFC 5545, json, csv). Each maker takes the
+meetings a file lists and returns its bytes, the same bytes for the same
+meetings.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import urllib.parse
+from typing import Any, Callable
+
+from .bodies import Body
+from .config import Config
+from .model import Meeting
+
+# The columns of meetings.csv, and the keys of each meeting in meetings.json.
+COLUMNS = ("slug", "url", "title", "date", "starts", "organization", "body", "body_slug",
+           "session", "format", "location", "host", "chair_name", "chair_position",
+           "chair_country", "countries", "country_names", "officials", "topics", "summary",
+           "source", "lang", "source_file")
+
+
+def record(meeting: Meeting, body: Body | None, config: Config) -> dict[str, Any]:
+    """One meeting as plain data: countries as ISO 3166-1 alpha-2 codes and names."""
+    chair = meeting.chair
+    return {
+        "slug": meeting.slug,
+        "url": absolute(config, f"meetings/{meeting.slug}/"),
+        "title": meeting.title,
+        "date": meeting.date.isoformat(),
+        "starts": meeting.starts.isoformat() if meeting.starts else None,
+        "organization": meeting.organization,
+        "body": body.name if body else None,
+        "body_slug": body.slug if body else None,
+        "session": meeting.session,
+        "format": meeting.format,
+        "location": meeting.location,
+        "host": meeting.host.code if meeting.host else None,
+        "chair_name": chair.name if chair else None,
+        "chair_position": chair.position if chair else None,
+        "chair_country": chair.country.code if chair and chair.country else None,
+        "countries": [c.code for c in meeting.countries],
+        "country_names": [c.name for c in meeting.countries],
+        "officials": [{"name": o.name, "position": o.position, "organization": o.organization}
+                      for o in meeting.officials],
+        "topics": list(meeting.topics),
+        "summary": meeting.summary,
+        "source": meeting.source,
+        "lang": meeting.lang,
+        "source_file": meeting.source_file,
+    }
+
+
+def absolute(config: Config, path: str) -> str | None:
+    return config.base_url + path if config.base_url else None
+
+
+def meetings_json(context: dict, config: Config) -> bytes:
+    records = [record(m, context["body_of"].get(m.slug), config) for m in context["meetings"]]
+    return (json.dumps({"meetings": records}, ensure_ascii=False, indent=1) + "\n").encode()
+
+
+def meetings_csv(context: dict, config: Config) -> bytes:
+    """One row per meeting; a list is one cell, its items joined by '; '."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, COLUMNS, lineterminator="\r\n")  # RFC 4180
+    writer.writeheader()
+    for meeting in context["meetings"]:
+        row = record(meeting, context["body_of"].get(meeting.slug), config)
+        row["officials"] = [", ".join(filter(None, o.values())) for o in row["officials"]]
+        writer.writerow({k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()})
+    return ("\ufeff" + out.getvalue()).encode()  # the BOM: spreadsheets then read UTF-8
+
+
+def calendar(context: dict, config: Config) -> bytes:
+    """Every meeting as an all-day event (RFC 5545)."""
+    import icalendar  # only builds that write calendars load it
+
+    host = urllib.parse.urlsplit(config.base_url).hostname
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//briefing//meeting calendar//EN")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", f"{context['title']} · {config.title}")
+    for meeting in context["meetings"]:
+        url = absolute(config, f"meetings/{meeting.slug}/")
+        event = icalendar.Event()
+        event.add("uid", f"{meeting.slug}@{host}")  # stable: the page's address
+        # the time the entry was made: the meeting's day, so that output stays reproducible
+        event.add("dtstamp", dt.datetime.combine(meeting.date, dt.time(), dt.timezone.utc))
+        event.add("dtstart", meeting.date)
+        event.add("dtend", meeting.date + dt.timedelta(days=1))
+        event.add("summary", meeting.title)
+        event.add("location", meeting.location or meeting.format or "")
+        event.add("description", "\n\n".join(filter(None, [meeting.summary, url])))
+        event.add("url", url)
+        cal.add_component(event)
+    return cal.to_ical()
+
+
+ATTENDANCE = {"in person": "OfflineEventAttendanceMode", "videoconference": "OnlineEventAttendanceMode",
+              "hybrid": "MixedEventAttendanceMode"}
+
+
+def event_data(meeting: Meeting, body: Body | None, config: Config) -> dict[str, Any]:
+    """The meeting as a schema.org Event, for search engines (JSON-LD)."""
+    url = absolute(config, f"meetings/{meeting.slug}/")
+    place = {"@type": "Place", "name": meeting.location, "address": meeting.location}
+    virtual = {"@type": "VirtualLocation", "url": meeting.source or url}
+    locations = {"in person": [place], "videoconference": [virtual],
+                 "hybrid": [place, virtual]}.get(meeting.format, [place] if meeting.location else [])
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": meeting.title,
+        "startDate": meeting.starts.isoformat() if meeting.starts else meeting.date.isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "description": meeting.summary,
+        "url": url,
+        "eventAttendanceMode": ("https://schema.org/" + ATTENDANCE[meeting.format]
+                                if meeting.format else None),
+        "location": [loc for loc in locations if loc.get("name") or loc.get("url")] or None,
+        "organizer": ({"@type": "Organization", "name": meeting.organization}
+                      if meeting.organization else None),
+        "superEvent": ({"@type": "EventSeries", "name": body.title} if body else None),
+        "inLanguage": meeting.lang,
+    }
+    return {key: value for key, value in data.items() if value is not None}
+
+
+MAKERS: dict[str, Callable[[dict, Config], bytes]] = {
+    "meetings.json": meetings_json,
+    "meetings.csv": meetings_csv,
+    "calendar.ics": calendar,
+}
