@@ -42,14 +42,21 @@ def site(request, tmp_path_factory) -> tuple[str, Path]:
 
 def page_kinds(folder: Path) -> dict[str, str]:
     """One page of each kind, as site paths."""
-    meeting = sorted(folder.glob("meetings/*/index.html"))[0]
-    country = sorted(folder.glob("countries/*/index.html"))[0]
+    def first(pattern: str) -> str:
+        return sorted(folder.glob(pattern))[0].relative_to(folder).as_posix()
+
     return {
         "home": "index.html",
-        "meeting": meeting.relative_to(folder).as_posix(),
+        "meeting": first("meetings/*/index.html"),
         "countries": "countries/index.html",
-        "country": country.relative_to(folder).as_posix(),
+        "country": first("countries/*/index.html"),
+        "bodies": "bodies/index.html",
+        "body": first("bodies/*/index.html"),
+        "topics": "topics/index.html",
+        "topic": first("topics/*/index.html"),
         "timeline": "timeline/index.html",
+        "data": "data/index.html",
+        "search": "search/index.html",
         "not-found": "404.html",
     }
 
