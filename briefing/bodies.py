@@ -50,12 +50,16 @@ Key = tuple[str, str]  # (organization, name), normalised
 
 def key_of(organization: str | None, name: str) -> Key:
     """The same body however its name is written (see the module's docstring)."""
-    org = " ".join((organization or "").casefold().split())
-    words = " ".join(name.casefold().split())
-    words = re.sub(r"^the\s+", "", words)
-    if org and words.startswith(org + " "):
-        words = re.sub(r"^the\s+", "", words[len(org) + 1:])
-    return org, words
+    return " ".join((organization or "").casefold().split()), bare(organization, name).casefold()
+
+
+def bare(organization: str | None, name: str) -> str:
+    """The name without spacing slips, a leading "the" or the organization's prefix."""
+    words = re.sub(r"^the\s+", "", " ".join(name.split()), flags=re.I)
+    org = " ".join((organization or "").split())
+    if org and words.casefold().startswith(org.casefold() + " "):
+        words = re.sub(r"^the\s+", "", words[len(org) + 1:], flags=re.I)
+    return words
 
 
 @dataclass(frozen=True)
@@ -106,7 +110,10 @@ def identify(meetings: list[Meeting], registry: Registry) -> dict[str, Body]:
         body = registry.find(key)
         if body is None:
             # the commonest spelling; among equals, the first in sorted order
-            (organization, name), _ = min(spellings[key].items(), key=lambda s: (-s[1], s[0][1]))
+            # among equals, capitals first: "Council of ..." before "council of ..."
+            (organization, name), _ = min(spellings[key].items(),
+                                          key=lambda s: (-s[1], bare(*s[0])))
+            name = bare(organization, name)
             body = Body(_free_slug(slugify(f"{organization or ''} {name}") or "body", taken),
                         name, organization)
         found[key] = body

@@ -43,6 +43,13 @@ class YearChart:
     def scale(self, height: float) -> float:
         return height / max(self.highest, 1)
 
+    def labelled(self, bar: Bar) -> bool:
+        """Whether the bar's year is written under it: every fifth year from the
+        first, and the last when it is not crowded by the one before."""
+        offset = bar.year - self.bars[0].year
+        last = self.bars[-1].year - self.bars[0].year
+        return offset % 5 == 0 and last - offset >= 3 or offset == last
+
 
 def meetings_per_year(site: Site) -> YearChart:
     """The timeline's chart: each year's meetings, by body."""

@@ -61,12 +61,12 @@ def absolute(config: Config, path: str) -> str | None:
     return config.base_url + path if config.base_url else None
 
 
-def meetings_json(context: dict, config: Config) -> bytes:
+def meetings_json(context: dict, config: Config, fragments=None) -> bytes:
     records = [record(m, context["body_of"].get(m.slug), config) for m in context["meetings"]]
     return (json.dumps({"meetings": records}, ensure_ascii=False, indent=1) + "\n").encode()
 
 
-def meetings_csv(context: dict, config: Config) -> bytes:
+def meetings_csv(context: dict, config: Config, fragments=None) -> bytes:
     """One row per meeting; a list is one cell, its items joined by '; '."""
     out = io.StringIO()
     writer = csv.DictWriter(out, COLUMNS, lineterminator="\r\n")  # RFC 4180
@@ -78,29 +78,37 @@ def meetings_csv(context: dict, config: Config) -> bytes:
     return ("\ufeff" + out.getvalue()).encode()  # the BOM: spreadsheets then read UTF-8
 
 
-def calendar(context: dict, config: Config) -> bytes:
-    """Every meeting as an all-day event (RFC 5545)."""
+def calendar(context: dict, config: Config, fragments) -> bytes:
+    """Every meeting as an all-day event (RFC 5545). A meeting's event is made once
+    and kept among the `fragments` (render.MeetingItems), however many calendars
+    list it; a calendar is its frame with the events inside."""
     import icalendar  # only builds that write calendars load it
 
-    host = urllib.parse.urlsplit(config.base_url).hostname
-    cal = icalendar.Calendar()
-    cal.add("prodid", "-//briefing//meeting calendar//EN")
-    cal.add("version", "2.0")
-    cal.add("x-wr-calname", f"{context['title']} · {config.title}")
-    for meeting in context["meetings"]:
-        url = absolute(config, f"meetings/{meeting.slug}/")
-        event = icalendar.Event()
-        event.add("uid", f"{meeting.slug}@{host}")  # stable: the page's address
-        # the time the entry was made: the meeting's day, so that output stays reproducible
-        event.add("dtstamp", dt.datetime.combine(meeting.date, dt.time(), dt.timezone.utc))
-        event.add("dtstart", meeting.date)
-        event.add("dtend", meeting.date + dt.timedelta(days=1))
-        event.add("summary", meeting.title)
-        event.add("location", meeting.location or meeting.format or "")
-        event.add("description", "\n\n".join(filter(None, [meeting.summary, url])))
-        event.add("url", url)
-        cal.add_component(event)
-    return cal.to_ical()
+    frame = icalendar.Calendar()
+    frame.add("prodid", "-//briefing//meeting calendar//EN")
+    frame.add("version", "2.0")
+    frame.add("x-wr-calname", f"{context['title']} · {config.title}")
+    head, tail = frame.to_ical().decode().rsplit("END:VCALENDAR", 1)
+    events = (fragments.fragment(f"{m.key} event", lambda m=m: _event(m, config))
+              for m in context["meetings"])
+    return (head + "".join(events) + "END:VCALENDAR" + tail).encode()
+
+
+def _event(meeting: Meeting, config: Config) -> str:
+    import icalendar
+
+    url = absolute(config, f"meetings/{meeting.slug}/")
+    event = icalendar.Event()
+    event.add("uid", f"{meeting.slug}@{urllib.parse.urlsplit(config.base_url).hostname}")
+    # the time the entry was made: the meeting's day, so that output stays reproducible
+    event.add("dtstamp", dt.datetime.combine(meeting.date, dt.time(), dt.timezone.utc))
+    event.add("dtstart", meeting.date)
+    event.add("dtend", meeting.date + dt.timedelta(days=1))
+    event.add("summary", meeting.title)
+    event.add("location", meeting.location or meeting.format or "")
+    event.add("description", "\n\n".join(filter(None, [meeting.summary, url])))
+    event.add("url", url)
+    return event.to_ical().decode()
 
 
 ATTENDANCE = {"in person": "OfflineEventAttendanceMode", "videoconference": "OnlineEventAttendanceMode",
@@ -133,7 +141,8 @@ def event_data(meeting: Meeting, body: Body | None, config: Config) -> dict[str,
     return {key: value for key, value in data.items() if value is not None}
 
 
-MAKERS: dict[str, Callable[[dict, Config], bytes]] = {
+# name -> maker(context, config, fragments): the file's bytes
+MAKERS: dict[str, Callable[..., bytes]] = {
     "meetings.json": meetings_json,
     "meetings.csv": meetings_csv,
     "calendar.ics": calendar,

@@ -16,7 +16,7 @@ import traceback
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import jinja2
 from markupsafe import Markup
@@ -33,13 +33,15 @@ from .site import Site
 def content_security_policy(inline_script: str | None = None, search: bool = False) -> str:
     """Pages load only the site's own files: no inline script or style, no other
     origin, no plugins. The one inline script allowed (the live preview's) is
-    named by its hash; the search page may also compile Pagefind's WebAssembly."""
+    named by its hash; the search page may also compile Pagefind's WebAssembly
+    and show its icons."""
     scripts = "'self'" + (" 'wasm-unsafe-eval'" if search else "")
     if inline_script:
         hashed = base64.b64encode(hashlib.sha256(inline_script.encode()).digest()).decode()
         scripts += f" 'sha256-{hashed}'"
+    images = "'self'" + (" data:" if search else "")  # Pagefind's icons are data: URLs
     return "; ".join([
-        "default-src 'none'", "style-src 'self'", "img-src 'self'", f"script-src {scripts}",
+        "default-src 'none'", "style-src 'self'", f"img-src {images}", f"script-src {scripts}",
         "connect-src 'self'", "base-uri 'none'", "form-action 'self'",
     ])
 
@@ -188,7 +190,8 @@ def environment(templates: Path, config: Config = Config(), bytecode: Path | Non
 
 
 class MeetingItems:
-    """`{{ meeting_item(meeting, note) }}`: a meeting as an item of a list.
+    """`{{ meeting_item(meeting, note) }}`: a meeting as an item of a list (and,
+    through `fragment`, as an event of a calendar).
 
     A meeting appears in many lists (its countries' pages, the timeline, the
     home page). Its item is rendered once per link depth and note, and kept
@@ -206,12 +209,16 @@ class MeetingItems:
         # relative links depend on the page's depth only (and the cache keeps
         # items apart by templates, see Cache.items)
         key = f"{meeting.key} {page_path.count('/')} {note}"
-        html = self.known.get(key)
-        if html is None:
-            template = self.env.get_template("_meeting_item.html")
-            html = self.known[key] = self.new[key] = template.render(
-                meeting=meeting, note=note, page_path=page_path)
-        return Markup(html)
+        template = self.env.get_template("_meeting_item.html")
+        return Markup(self.fragment(key, lambda: template.render(
+            meeting=meeting, note=note, page_path=page_path)))
+
+    def fragment(self, key: str, make: Callable[[], str]) -> str:
+        """The fragment known by `key`, made (and kept) the first time it is asked for."""
+        text = self.known.get(key)
+        if text is None:
+            text = self.known[key] = self.new[key] = make()
+        return text
 
     def take_new(self) -> dict[str, str]:
         new, self.new = self.new, {}
@@ -274,7 +281,8 @@ class Renderer:
     def page(self, page: Page) -> tuple[bytes, dict[str, str]]:
         """The page's HTML, and the list items rendered for it that were not known."""
         if page.maker:
-            return formats.MAKERS[page.maker](page.context, self.config), {}
+            return formats.MAKERS[page.maker](page.context, self.config, self.items), \
+                self.items.take_new()
         context = dict(page.context, site=self.site, page_path=page.path)
         if page.text_of:
             context["text"] = self.texts[page.text_of]

@@ -18,9 +18,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def project(content: Path, out: Path, cache: Path | None = None) -> Project:
-    """A project building `content` into `out`, its cache beside `out` unless given."""
+    """A project building `content` into `out`, its cache beside `out` unless given, and
+    its settings and registry of bodies beside `out` too (none, unless a test writes them)."""
     return Project(content=content, templates=ROOT / "templates", assets=ROOT / "assets", out=out,
-                   cache=cache or out.parent / ".cache")
+                   cache=cache or out.parent / ".cache", config=out.parent / "site.yaml",
+                   bodies=out.parent / "bodies.yaml")
 
 
 def page(out: Path, path: str) -> lxml.html.HtmlElement:

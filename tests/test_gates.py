@@ -5,6 +5,7 @@ HTTP from a sub-path, screenshots saved for a person to look at."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -36,6 +37,8 @@ def site(request, tmp_path_factory) -> tuple[str, Path]:
         content = root / "corpus"
         subprocess.run([sys.executable, str(GENERATOR), str(content), "200", "--seed", "7"],
                        check=True, capture_output=True)
+    shutil.copy(ROOT / "site.yaml", root / "site.yaml")  # feeds, calendars, sitemap: all made
+    shutil.copy(ROOT / "bodies.yaml", root / "bodies.yaml")
     build(project(content, root / name))
     return name, root / name
 

@@ -88,12 +88,14 @@ def test_incremental_output_equals_a_clean_build(start, changes):
         work = Path(folder)
         shutil.copytree(ROOT / "templates", work / "templates")
         shutil.copytree(ROOT / "assets", work / "assets")
+        (work / "site.yaml").write_text("base_url: https://example.org/\n")  # feeds, calendars too
         for name, text in start:
             apply(("write", name, text), work)
 
         def builder(out: str, cache: str | None, live: bool = False) -> Builder:
             return Builder(Project(work / "content", work / "templates", work / "assets",
-                                   work / out, cache=work / cache if cache else None),
+                                   work / out, cache=work / cache if cache else None,
+                                   config=work / "site.yaml", bodies=work / "bodies.yaml"),
                            live_script="" if live else None)
 
         # as `build.py` does it (a new process each time) and as the live preview does

@@ -1,0 +1,96 @@
+"""Search as a reader uses it: in Chromium, on a site served from a sub-path, a word
+of a release's text finds its meeting; filters by body, country and year are
+offered; without JavaScript the search page says how else to find a meeting.
+And a meeting page printed is a clean briefing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from conftest import FIXTURES, build, project
+from gates import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, require, serving
+
+FOUND = 15_000  # ms
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("search")
+    (root / "site.yaml").write_text("base_url: https://briefings.example.org/\n")
+    build(project(FIXTURES / "corpus", root / "briefings"))
+    return root / "briefings"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require(CHROMIUM, "apt-get install -y chromium")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def base(site):
+    with serving(site.parent) as url:
+        yield url + site.name + "/"  # the site lives at a sub-path
+
+
+def test_a_word_of_a_release_text_finds_its_meeting(base, browser):
+    tab = browser.new_page()
+    refused = []
+    tab.on("console", lambda m: refused.append(m.text) if m.type == "error" else None)
+    tab.goto(base + "search/index.html?q=twelve")  # only in the text of one release
+    result = tab.locator(".pagefind-ui__result-link").first
+    result.wait_for(timeout=FOUND)
+    assert tab.locator(".pagefind-ui__result-link").count() == 1
+    assert result.inner_text() == "Meeting of the CIS Council of Heads of Government"
+    for name in ("body", "country", "year"):  # the filters
+        assert tab.get_by_text(name, exact=False).count(), name
+    tab.screenshot(path=str(ARTIFACTS / "screenshots" / "search-results.png"), full_page=True)
+    result.click()
+    tab.wait_for_load_state()
+    assert tab.url == base + "meetings/cis-heads-of-government/"
+    assert tab.locator("h1").inner_text() == "Meeting of the CIS Council of Heads of Government"
+    assert refused == []
+    tab.close()
+
+
+def test_the_search_box_in_every_header_leads_to_results(base, browser):
+    tab = browser.new_page()
+    tab.goto(base + "countries/index.html")
+    tab.get_by_label("Search meetings").fill("Minsk")
+    tab.get_by_role("button", name="Search").click()
+    tab.locator(".pagefind-ui__result-link").first.wait_for(timeout=FOUND)
+    links = tab.locator(".pagefind-ui__result-link").all_inner_texts()
+    assert "XXIV meeting of the CSTO anti-drug Coordinating Council" in links
+    tab.close()
+
+
+def test_without_javascript_the_search_page_says_where_else_to_look(base, browser):
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(base + "search/index.html?q=twelve")
+    notice = tab.locator("noscript p, p.notice").first
+    assert "Search needs JavaScript" in tab.content()
+    assert tab.get_by_role("link", name="year").count() == 1
+    assert notice is not None
+    context.close()
+
+
+def test_a_printed_meeting_page_is_a_clean_briefing(base, browser):
+    tab = browser.new_page()
+    tab.goto(base + "meetings/markdown-features/index.html")
+    tab.emulate_media(media="print")
+    for hidden in (".masthead nav", ".search-box", ".neighbours", ".colophon"):
+        assert not tab.locator(hidden).first.is_visible(), hidden
+    # an external link shows its address on paper
+    after = tab.evaluate("""() => getComputedStyle(
+        document.querySelector('.release a[href^="http"]'), '::after').content""")
+    assert after == '" <https://e-cis.info/>"'
+    tab.pdf(path=str(ARTIFACTS / "meeting-printed.pdf"), format="A4")
+    tab.screenshot(path=str(ARTIFACTS / "screenshots" / "meeting-printed.png"), full_page=True)
+    tab.close()
