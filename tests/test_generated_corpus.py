@@ -1,18 +1,24 @@
-"""A synthetic corpus from ../shared/bench/gen_corpus.py builds, and every meeting
-appears on its countries' pages and on the timeline."""
+"""A synthetic corpus of 1,000 releases from ../shared/bench/gen_corpus.py builds;
+every meeting appears on its countries' pages, on its body's page and on the
+timeline; and every feed, calendar, data file and the sitemap reads back whole."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections import defaultdict
 
+import feedparser
+import icalendar
+import lxml.etree
 import lxml.html
 import pytest
 import yaml
 
 from briefing.countries import lookup
 from conftest import ROOT, build, project
+from test_reader_outputs import SITEMAP_XSD
 
 GENERATOR = ROOT.parent / "shared" / "bench" / "gen_corpus.py"
 SIZE = 1000  # the size the core issue names
@@ -26,6 +32,7 @@ def generated(tmp_path_factory):
     subprocess.run([sys.executable, str(GENERATOR), str(corpus), str(SIZE), "--seed", "1"],
                    check=True, capture_output=True)
     out = corpus.parent / "site"
+    (corpus.parent / "site.yaml").write_text("base_url: https://briefings.example.org/\n")
     report = build(project(corpus, out))
     return corpus, out, report
 
@@ -52,3 +59,32 @@ def test_every_meeting_on_its_countries_pages_and_the_timeline(generated):
     assert links(out / "timeline/index.html") == slugs
     for code, meetings in expected.items():
         assert links(out / "countries" / lookup(code).slug / "index.html") == meetings, code
+
+
+def test_every_meeting_on_its_bodys_page(generated):
+    corpus, out, _ = generated
+    bodies = {}
+    for record in json.loads((out / "data/meetings.json").read_text())["meetings"]:
+        bodies.setdefault(record["body_slug"], set()).add(record["slug"])
+    assert sum(map(len, bodies.values())) == SIZE
+    for slug, meetings in bodies.items():
+        tree = lxml.html.parse(str(out / "bodies" / slug / "index.html")).getroot()
+        listed = {href.split("/")[-2] for href in tree.xpath("//ol[@class='sessions']//a/@href")}
+        assert listed == meetings, slug
+
+
+def test_feeds_calendars_data_and_sitemap_read_back_whole(generated):
+    corpus, out, _ = generated
+    feeds = [out / "feed.xml", *sorted(out.glob("countries/*/feed.xml")),
+             *sorted(out.glob("bodies/*/feed.xml"))]
+    for path in feeds:
+        feed = feedparser.parse(path)
+        assert not feed.bozo and 0 < len(feed.entries) <= 20, path
+    calendar = icalendar.Calendar.from_ical((out / "calendar.ics").read_bytes())
+    assert len({str(e["UID"]) for e in calendar.walk("VEVENT")}) == SIZE
+    for path in sorted(out.glob("bodies/*/calendar.ics")):
+        icalendar.Calendar.from_ical(path.read_bytes())
+    assert len(json.loads((out / "data/meetings.json").read_text())["meetings"]) == SIZE
+    assert (out / "data/meetings.csv").read_text(encoding="utf-8-sig").count("\n") >= SIZE + 1
+    schema = lxml.etree.XMLSchema(lxml.etree.parse(str(SITEMAP_XSD)))
+    schema.assertValid(lxml.etree.parse(str(out / "sitemap.xml")))
