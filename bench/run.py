@@ -8,7 +8,9 @@
 Corpora come from ../shared/bench/gen_corpus.py (seed 1). For each size it
 measures, as whole processes and alternating ours with Hugo's:
 
-- cold build: no cache, no output folder;
+- cold build: no cache, no output folder; like for like with the Hugo site of
+  ../shared/bench (no search index, feeds, calendars or sitemap: `--no-search`,
+  no base_url), and again with all of them (Pagefind's index included);
 - no-change rebuild: the same command again;
 - one release edited: a sentence added to one release, then a rebuild
   (and how many files that rewrote);
@@ -44,6 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "bench"
 TARGETS = {  # measure -> (target, what it is compared with)
     "cold build": "≤ Hugo (ratio ≤ 1.0)",
+    "cold build, search and feeds too": "(Hugo's site makes neither)",
     "no-change rebuild": "≤ 0.3 s at 10,000",
     "one release edited": "≤ 0.5 s at 10,000",
     "one release edited, live preview": "≤ 0.5 s at 10,000",
@@ -117,19 +120,22 @@ class Ours:
             generate(self.content, size, "native")
         shutil.copytree(ROOT / "templates", work / "templates", dirs_exist_ok=True)
 
-    def command(self, *extra: str) -> list[str]:
-        return [sys.executable, str(ROOT / "build.py"), "build", "--content", "content",
-                "--out", "site", "--templates", "templates", "--assets", str(ROOT / "assets"),
-                "--verbose", *extra]
+        (work / "full.yaml").write_text("base_url: https://briefings.example.org/\n")
 
-    def cold(self) -> tuple[float, float, str]:
-        for folder in (".cache", "site", ".site.spare"):
+    def command(self, full: bool = False) -> list[str]:
+        """Like for like with Hugo's site; `full`: with search, feeds, calendars, sitemap."""
+        like_hugo = ["--out", "site", "--config", "none.yaml", "--no-search"]
+        return [sys.executable, str(ROOT / "build.py"), "build", "--content", "content",
+                "--templates", "templates", "--assets", str(ROOT / "assets"), "--verbose",
+                *(["--out", "site-full", "--config", "full.yaml"] if full else like_hugo)]
+
+    def cold(self, full: bool = False) -> tuple[float, float, str]:
+        for folder in (".cache", "site", ".site.spare", "site-full", ".site-full.spare"):
             shutil.rmtree(self.work / folder, ignore_errors=True)
-        return run(self.command(), self.work)
+        return run(self.command(full), self.work)
 
     def again(self) -> tuple[float, float, str]:
         return run(self.command(), self.work)
-
 
     def preview_edits(self, release: Path, runs: int) -> tuple[list[float], list[float]]:
         """Edit `release` runs + 1 times under `build.py serve`: the rebuild times the
@@ -138,7 +144,7 @@ class Ours:
         port = _free_port()
         command = [sys.executable, str(ROOT / "build.py"), "serve", "--port", str(port),
                    "--content", "content", "--templates", "templates", "--assets",
-                   str(ROOT / "assets")]
+                   str(ROOT / "assets"), "--config", "none.yaml"]
         server = subprocess.Popen(command, cwd=self.work, stdout=subprocess.PIPE,
                                   stderr=subprocess.STDOUT, text=True)
         lines = _lines_of(server)
@@ -226,8 +232,10 @@ def written_count(out: str) -> str:
 def measure(size: int, runs: int, work: Path, with_hugo: bool) -> list[tuple]:
     ours = Ours(work / str(size), size)
     hugo = Hugo(work / str(size), size) if with_hugo else None
-    cold, cold_memory, hugo_cold, hugo_memory = [], [], [], []
-    for _ in range(runs):  # alternate, so that both see the same machine
+    cold, cold_memory, hugo_cold, hugo_memory, full = [], [], [], [], []
+    for n in range(runs):  # alternate, so that both see the same machine
+        progress(f"{size:,}: cold builds, run {n + 1} of {runs}")
+        full.append(ours.cold(full=True)[0])
         seconds, memory, _ = ours.cold()
         cold.append(seconds)
         cold_memory.append(memory)
@@ -235,6 +243,7 @@ def measure(size: int, runs: int, work: Path, with_hugo: bool) -> list[tuple]:
             seconds, memory, _ = hugo.cold()
             hugo_cold.append(seconds)
             hugo_memory.append(memory)
+    progress(f"{size:,}: rebuilds")
     unchanged = [ours.again()[0] for _ in range(runs)]
 
     release = sorted(ours.content.rglob("*.md"))[size // 2]
@@ -248,6 +257,7 @@ def measure(size: int, runs: int, work: Path, with_hugo: bool) -> list[tuple]:
     release.write_text(original)
     ours.again()
 
+    progress(f"{size:,}: edits in the live preview")
     preview_rebuilds, preview_latencies = ours.preview_edits(release, runs)
 
     template = ours.work / "templates" / "meeting.html"
@@ -265,6 +275,8 @@ def measure(size: int, runs: int, work: Path, with_hugo: bool) -> list[tuple]:
     rows = [
         ("cold build", median(cold), hugo_median,
          f"ratio {median(cold) / hugo_median:.2f}" if hugo else ""),
+        ("cold build, search and feeds too", median(full), None,
+         f"{median(full) / median(cold):.1f}× the like-for-like build"),
         ("no-change rebuild", median(unchanged), None, ""),
         ("one release edited", median(edits[1:]), None,
          f"first edit {edits[0]:.2f} s; files rewritten: {', '.join(rewritten[1:])}"),
@@ -274,6 +286,10 @@ def measure(size: int, runs: int, work: Path, with_hugo: bool) -> list[tuple]:
         ("peak memory (cold)", max(cold_memory), max(hugo_memory) if hugo else None, "MB"),
     ]
     return [(size, *row) for row in rows]
+
+
+def progress(text: str) -> None:
+    print(f"{time.strftime('%H:%M:%S')} {text}", file=sys.stderr, flush=True)
 
 
 def main() -> int:

@@ -20,7 +20,7 @@ import time
 import zoneinfo
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from . import write
 from .cache import ENGINE, Cache, State, digest
@@ -122,7 +122,7 @@ class Builder:
         project, memory = self.project, self.memory
         state = cache.state(project.out)
         sources = scan(project.content)
-        inputs = fingerprint(sources, project, self.drafts)
+        inputs = fingerprint(sources, project, self.drafts, self.search)
         folders = write.current(project.out, state.folders)
         warm = memory.warm or not self.again  # else warm up now, for the next build's sake
         if folders and state.fingerprint == inputs and warm:  # nothing changed since the last build
@@ -430,15 +430,14 @@ class Output:
                 self.items.update(items)
             for path, data in static:
                 self._file(draft, path, data)
-            if index:
+            self._remove_stale(draft, lambda path: not path.startswith(search.FOLDER))
+            if index:  # of the pages as they are now, the removed ones gone
                 for path, data in search.index(draft.root):
                     self._file(draft, path, data)
             else:  # the last index stays, as it was
                 self.files.update((path, made) for path, made in self.previous.items()
                                   if path.startswith(search.FOLDER))
-            for path in sorted(set(self.previous) - set(self.files)):
-                draft.remove(path)
-                self.written.append(path)
+            self._remove_stale(draft, lambda path: path.startswith(search.FOLDER))
         except TemplateFailed as failed:
             draft.abort()
             raise ContentError([failed.problem]) from None
@@ -446,6 +445,13 @@ class Output:
             draft.abort()
             raise
         return draft.commit(self.written)
+
+    def _remove_stale(self, draft: write.Draft, which: Callable[[str], bool]) -> None:
+        """Remove the files of the last build this one did not make (among `which`)."""
+        for path in sorted(set(self.previous) - set(self.files)):
+            if which(path):
+                draft.remove(path)
+                self.written.append(path)
 
     def _file(self, draft: write.Draft, path: str, data: bytes) -> None:
         """A file not made from a page (an asset, the search index), if it changed."""

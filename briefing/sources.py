@@ -63,9 +63,9 @@ def files_of(folder: Path) -> list[tuple[str, os.stat_result]]:
     return _walk(folder) if folder.is_dir() else []
 
 
-def fingerprint(sources: list[Source], project: Project, drafts: bool) -> str:
+def fingerprint(sources: list[Source], project: Project, drafts: bool, search: bool = True) -> str:
     """Changes whenever anything that decides the output may have changed."""
-    parts = [ENGINE, str(drafts), str(project.out.absolute()), os.getcwd()]
+    parts = [ENGINE, str(drafts), str(search), str(project.out.absolute()), os.getcwd()]
     parts += [f"{s.path}\0{s.mtime}\0{s.size}" for s in sources]
     for folder in (project.templates, project.assets):
         parts.append(str(folder.absolute()))

@@ -16,7 +16,8 @@ from conftest import FIXTURES, ROOT
 
 
 def test_build_with_folders_prints_one_summary_line(tmp_path, capsys):
-    assert main(["build", "--content", str(FIXTURES / "corpus"), "--out", str(tmp_path / "out")]) == 0
+    assert main(["build", "--content", str(FIXTURES / "corpus"), "--out", str(tmp_path / "out"),
+                 "--config", str(tmp_path / "site.yaml"), "--bodies", str(tmp_path / "bodies.yaml")]) == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 1
     assert re.fullmatch(r"built 34 pages from 6 releases \(1 draft left out\) in \d+\.\d\d s, into .*/out/", out[0])
