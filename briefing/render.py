@@ -22,6 +22,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import charts, formats, urls
+from .cache import digest
 from .config import Config
 from .model import Meeting
 from .problems import Problem
@@ -72,8 +73,7 @@ def plan(site: Site, texts: dict[str, str], config: Config = Config()) -> Iterat
     Feeds, calendars and the sitemap need absolute addresses: only with a base_url."""
     pages = [*_home(site, config), *_meetings(site, texts), *_countries(site), *_bodies(site),
              *_topics(site),
-             Page(urls.TIMELINE, "timeline.html", {"chart": charts.meetings_per_year(site)},
-                  _by_body(site, site.meetings)),
+             Page(urls.TIMELINE, "timeline.html", {}, _by_body(site, site.meetings)),
              Page(urls.DATA, "data.html", {}, (str(bool(config.base_url)),)),
              Page(urls.SEARCH, "search.html"), Page("404.html", "404.html")]
     yield from pages
@@ -105,15 +105,15 @@ def _meetings(site: Site, texts: dict[str, str]) -> Iterator[Page]:
 
 
 def _countries(site: Site) -> Iterator[Page]:
-    # the index shows each country's counts and its participation year by year
-    yield Page(urls.COUNTRIES, "countries.html", {"matrix": charts.participation(site)}, tuple(
-        f"{r.country.code} {r.attended} {len(r.chaired)} {len(r.hosted)} {r.first.key} "
-        f"{r.last.key} {sorted(r.per_year().items())}" for r in site.countries))
+    # the index shows each country's counts and its participation year by year,
+    # which the keys of its meetings decide
+    yield Page(urls.COUNTRIES, "countries.html", {}, tuple(
+        f"{r.country.code} {r.attended} {len(r.chaired)} {len(r.hosted)} "
+        f"{digest(*_keys(r.meetings))}" for r in site.countries))
     for record in site.countries:
         chaired, hosted = record.chaired, record.hosted
         marked = chaired | hosted
-        yield Page(urls.path_of(record.country), "country.html",
-                   {"record": record, "chart": charts.record_per_year(record)}, (
+        yield Page(urls.path_of(record.country), "country.html", {"record": record}, (
             record.country.code,
             *(m.key if m.slug not in marked else f"{m.key} {m.slug in chaired} {m.slug in hosted}"
               for m in record.meetings)))
@@ -182,6 +182,9 @@ def environment(templates: Path, config: Config = Config(), bytecode: Path | Non
     items.env = env
     env.globals.update(url=_url, absolute=functools.partial(_absolute, config), config=config,
                        meeting_item=items,
+                       # pictures: their numbers, worked out when a page shows them
+                       timeline_chart=charts.meetings_per_year, record_chart=charts.record_per_year,
+                       participation=charts.participation,
                        content_security_policy=content_security_policy(live_script),
                        search_security_policy=content_security_policy(live_script, search=True))
     env.filters.update(long_date=long_date, clock=clock, moment=moment, entry_id=entry_id,

@@ -110,13 +110,15 @@ class Preview:
             current = self.inputs()
             looking = time.monotonic() - started  # (the build's time is not the look's)
             if current != self.seen:
-                self.seen = current  # still changing, perhaps: wait for the next look
+                self.seen = current  # still changing, perhaps: look again soon
             elif current != self.built:
                 self.built = current
                 if self.build():
                     LiveReloadHandler.reload_waiters("*")
-        finally:  # whatever happened, keep watching
-            IOLoop.current().call_later(max(POLL, looking / POLL_SHARE), self.poll)
+        finally:  # whatever happened, keep watching; a change not built yet, closely
+            settling = self.seen != self.built
+            IOLoop.current().call_later(POLL if settling else max(POLL, looking / POLL_SHARE),
+                                        self.poll)
 
     def build(self) -> bool:
         """Build; True if what the browser shows has changed."""

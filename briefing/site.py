@@ -22,7 +22,7 @@ from .countries import Country
 from .model import Meeting
 
 RELATED = 3  # related meetings a meeting page lists
-NEARBY = 10  # how far, in time and in the body's sessions, related meetings are looked for
+NEARBY = 5  # how far, in time and in the body's sessions, related meetings are looked for
 
 
 @dataclass(frozen=True)
@@ -261,35 +261,29 @@ def related(oldest_first: list[Meeting], bodies: tuple[BodyRecord, ...],
     most with it (its body, topics, countries). Its neighbours are linked already
     and are not repeated. Looking only nearby keeps this linear."""
     place = {m.slug: n for n, m in enumerate(oldest_first)}
-    in_body = {m.slug: (record.meetings, n) for record in bodies
-               for n, m in enumerate(record.meetings)}
+    topics = [frozenset(m.topics) for m in oldest_first]
+    countries = [frozenset(m.countries) for m in oldest_first]
+    body = [body_of.get(m.slug) for m in oldest_first]
+    sessions = {}  # place in time -> (places of its body's sessions, its own index there)
+    for record in bodies:
+        held = [place[m.slug] for m in record.meetings]
+        sessions.update((p, (held, n)) for n, p in enumerate(held))
     found = {}
     for number, meeting in enumerate(oldest_first):
-        candidates = {m.slug: m for m in oldest_first[max(0, number - NEARBY):number + NEARBY + 1]}
-        if meeting.slug in in_body:
-            sessions, n = in_body[meeting.slug]
-            candidates.update((m.slug, m) for m in sessions[max(0, n - NEARBY):n + NEARBY + 1])
-        skip = {meeting.slug, *(m.slug for m in _next_to(meeting, oldest_first, number, in_body))}
-        topics, countries = set(meeting.topics), set(meeting.countries)
-        body = body_of.get(meeting.slug)
+        held, n = sessions.get(number, ([], 0))
+        nearby = {*range(max(0, number - NEARBY), number + NEARBY + 1),
+                  *held[max(0, n - NEARBY):n + NEARBY + 1]}
+        # the neighbours, linked already: the meetings just before and after, in
+        # time and in the body's sessions
+        nearby -= {number - 1, number, number + 1, *held[max(0, n - 1):n + 2]}
         scored = []
-        for slug, other in candidates.items():
-            if slug in skip:
+        for other in nearby:
+            if other >= len(oldest_first):
                 continue
-            shared_topics = len(topics.intersection(other.topics))
-            same_body = body is not None and body_of.get(slug) == body
-            if not (shared_topics or same_body):
-                continue
-            score = 3 * same_body + 2 * shared_topics + len(countries.intersection(other.countries))
-            scored.append((-score, abs(place[slug] - number), slug, other))
-        found[meeting.slug] = tuple(other for *_, other in sorted(scored)[:RELATED])
+            shared = len(topics[number] & topics[other])
+            same_body = body[number] is not None and body[other] == body[number]
+            if shared or same_body:
+                score = 3 * same_body + 2 * shared + len(countries[number] & countries[other])
+                scored.append((-score, abs(other - number), oldest_first[other].slug, other))
+        found[meeting.slug] = tuple(oldest_first[other] for *_, other in sorted(scored)[:RELATED])
     return found
-
-
-def _next_to(meeting: Meeting, oldest_first: list[Meeting], number: int, in_body: dict) -> list:
-    """The meetings a meeting page links as its neighbours already."""
-    near = oldest_first[max(0, number - 1):number + 2]
-    if meeting.slug in in_body:
-        sessions, n = in_body[meeting.slug]
-        near += list(sessions[max(0, n - 1):n + 2])
-    return near
