@@ -7,9 +7,8 @@ a build ends here, without loading YAML, Markdown or Jinja.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .cache import ENGINE, digest
 from .problems import ContentError, Problem
@@ -18,8 +17,10 @@ if TYPE_CHECKING:
     from .build import Project
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
+    """One release file. (A named tuple: a build makes 10,000 of them before it
+    knows whether anything changed, and makes them twice as fast as dataclasses.)"""
+
     path: str  # kept a string: a build that finds nothing changed makes no Path at all
     mtime: int  # nanoseconds
     size: int
