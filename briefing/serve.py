@@ -12,7 +12,8 @@ What an editor can count on, and how:
   the next poll builds again.
 - **The page follows.** After a build that changed pages, every open page
   reloads (livereload's own watcher is not used: it drops reloads that come
-  within three seconds of the last).
+  within three seconds of the last); a tab that was loading a page just then
+  is reloaded when it connects, if the page it got is older than the build.
 - **A broken save shows, in the page, what broke.** The preview keeps its last
   good site, the server answers every page with the problems (`file:line`),
   and the next good save brings the site back by itself.
@@ -31,6 +32,7 @@ import shutil
 import tempfile
 import time
 import traceback
+import weakref
 from pathlib import Path
 
 from livereload import Server
@@ -43,6 +45,7 @@ from .console import Console
 from .problems import ContentError, Problem
 from .sources import fingerprint, scan
 
+GENERATION = "preview-generation"  # the cookie naming the build a served page comes from
 POLL = 0.1  # seconds between two looks at the inputs, at least ...
 POLL_SHARE = 0.2  # ... and so that looking takes at most this share of the time
 
@@ -88,6 +91,12 @@ class Preview:
         self.project, self.drafts, self.console = project, drafts, console
         self.builder = Builder(project, drafts, live_script=LIVE_SCRIPT)
         self.problems: list[Problem] = []  # of the last build, shown instead of pages
+        # What the browser shows changes with each build that changed pages: each such
+        # build is a generation. A page served carries its generation in a cookie, so
+        # that a tab that loaded the page while a reload was sent (and so missed it)
+        # is reloaded when it connects: no save is lost, however fast they come.
+        self.generation = 0
+        self.connected: weakref.WeakSet = weakref.WeakSet()  # tabs whose generation was checked
         self.seen = self.built = ""  # signatures of the inputs: last polled, last built
 
     def start(self) -> None:
@@ -114,11 +123,23 @@ class Preview:
             elif current != self.built:
                 self.built = current
                 if self.build():
+                    self.generation += 1
                     LiveReloadHandler.reload_waiters("*")
+            self.reload_late_tabs()
         finally:  # whatever happened, keep watching; a change not built yet, closely
             settling = self.seen != self.built
             IOLoop.current().call_later(POLL if settling else max(POLL, looking / POLL_SHARE),
                                         self.poll)
+
+    def reload_late_tabs(self) -> None:
+        """Reload the tabs that connected showing a page older than the last build."""
+        for tab in list(LiveReloadHandler.waiters):
+            if tab in self.connected:
+                continue
+            self.connected.add(tab)
+            shown = tab.get_cookie(GENERATION, "")
+            if shown.isdigit() and int(shown) < self.generation:
+                tab.send_message({"command": "reload", "path": "*", "liveCSS": True, "liveImg": True})
 
     def build(self) -> bool:
         """Build; True if what the browser shows has changed."""
@@ -187,6 +208,8 @@ class PreviewFiles(StaticFileHandler):
         self.preview = preview
 
     async def get(self, path: str, include_body: bool = True) -> None:
+        if _is_page(path):  # the generation of what this page shows (see Preview)
+            self.set_cookie(GENERATION, str(self.preview.generation), samesite="Strict")
         if self.preview.problems and _is_page(path):
             self.set_status(500, "Build failed")
             self.set_header("Content-Type", "text/html; charset=utf-8")
