@@ -236,7 +236,7 @@ def _url(context: jinja2.runtime.Context, target: Any) -> str:
 
 def _absolute(config: Config, target: Any) -> str:
     """`{{ absolute(meeting) }}`: the address of a page on the published site."""
-    return config.base_url + urls.path_of(target)
+    return formats.absolute(config, urls.path_of(target))
 
 
 def moment(meeting: Meeting) -> str:

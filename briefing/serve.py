@@ -208,9 +208,10 @@ class PreviewFiles(StaticFileHandler):
         self.preview = preview
 
     async def get(self, path: str, include_body: bool = True) -> None:
-        if _is_page(path):  # the generation of what this page shows (see Preview)
+        page = _is_page(path)
+        if page:  # the generation of what this page shows (see Preview)
             self.set_cookie(GENERATION, str(self.preview.generation), samesite="Strict")
-        if self.preview.problems and _is_page(path):
+        if page and self.preview.problems:
             self.set_status(500, "Build failed")
             self.set_header("Content-Type", "text/html; charset=utf-8")
             self.set_header("Cache-Control", "no-store")

@@ -67,3 +67,17 @@ def write_release(folder: Path, name: str, text: str) -> Path:
 def copy_tree(source: Path, target: Path) -> Path:
     shutil.copytree(source, target)
     return target
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, driven by Playwright (never `playwright install`)."""
+    from playwright.sync_api import sync_playwright
+
+    from gates import CHROMIUM, CHROMIUM_ARGS, require
+
+    require(CHROMIUM, "apt-get install -y chromium")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -12,10 +12,9 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 
 from conftest import ROOT, build, project
-from gates import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, crawl, nu_errors, require, serving
+from gates import ARTIFACTS, crawl, nu_errors, serving
 
 GENERATOR = ROOT.parent / "shared" / "bench" / "gen_corpus.py"
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
@@ -77,15 +76,6 @@ def test_every_page_is_reachable_and_every_internal_link_resolves(site):
     pages = {f"{base}{name}/{p.relative_to(folder).as_posix()}" for p in folder.rglob("*.html")}
     pages.discard(f"{base}{name}/404.html")  # served by the host for missing pages, linked from none
     assert pages - reached == set()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require(CHROMIUM, "apt-get install -y chromium")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)

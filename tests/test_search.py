@@ -8,10 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
-
 from conftest import FIXTURES, build, project
-from gates import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, require, serving
+from gates import ARTIFACTS, serving
 
 FOUND = 15_000  # ms
 
@@ -22,15 +20,6 @@ def site(tmp_path_factory) -> Path:
     (root / "site.yaml").write_text("base_url: https://briefings.example.org/\n")
     build(project(FIXTURES / "corpus", root / "briefings"))
     return root / "briefings"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require(CHROMIUM, "apt-get install -y chromium")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")

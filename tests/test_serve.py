@@ -17,10 +17,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
-
 from conftest import FIXTURES, ROOT
-from gates import CHROMIUM, CHROMIUM_ARGS, require
 
 SEEN = 15_000  # ms a save may take to show in the page (it takes well under one)
 RELEASE = "content/2021/csto-drug-council-xxiv.md"
@@ -100,15 +97,6 @@ def server(work):
     running.wait_for_line("serving on")
     yield running
     running.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require(CHROMIUM, "apt-get install -y chromium")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
