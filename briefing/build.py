@@ -18,12 +18,13 @@ import importlib
 import pickle
 import time
 import zoneinfo
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from . import write
-from .cache import ENGINE, Cache, State, digest
+from .cache import Cache, State, digest
+from .memory import Memory
 from .parallel import fork_map
 from .problems import ContentError, Problem, errors_in
 from .sources import Source, files_of, fingerprint, scan
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from .site import Site
 
 
-RECENT = 256  # parse results kept beside the snapshot before it is rewritten
+RECENT = 256  # parse results kept in the state before the memory is saved anew
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def build(project: Project, drafts: bool = False, search: bool = True) -> Report
 
 class Builder:
     """Builds one project, again and again. The live preview keeps one, so that
-    what a build made (the release snapshot, the site, its pages) spares the next
+    what a build made (its Memory: parse results, site, pages) spares the next
     build the work; everything kept is looked up by content keys, never trusted
     because of when it was made."""
 
@@ -159,41 +160,6 @@ class Builder:
                       rendered=len(changed), written=len(output.written))
 
 
-class Memory:
-    """What a Builder keeps from its last build: the snapshot of parse results
-    (by generation), the site (by the keys of its meetings) and the pages (by the
-    site, the templates and the release texts)."""
-
-    def __init__(self):
-        self.snapshot: tuple[str, dict[str, Parsed]] = ("", {})
-        self._site: tuple[tuple, Site, dict] | None = None
-        self._pages: Plan | None = None
-
-    @property
-    def warm(self) -> bool:
-        return self._pages is not None
-
-    def site(self, parsed: list[Parsed], drafts: bool, settings_problems: list[Problem],
-             registry: Registry) -> tuple[Site, dict]:
-        problems = [*settings_problems, *(p for one in parsed for p in one.problems)]
-        meetings = tuple(one.meeting.key for one in parsed if one.meeting)
-        if self._site and self._site[0] == (meetings, drafts, problems, registry):
-            return self._site[1], dict(self._site[2])
-        site, summary = model(parsed, drafts, settings_problems, registry)
-        self._site = ((meetings, drafts, problems, registry), site, summary)
-        return site, dict(summary)
-
-    def pages(self, site: Site, texts: dict[str, str], project: Project, config: Config,
-              live_script: str | None) -> tuple[str, list[tuple[Page, str]]]:
-        templates = look_key(project.templates, config, live_script)
-        kept = self._pages
-        if kept and kept.site is site and kept.templates == templates:
-            kept.retext(texts)
-        else:
-            kept = self._pages = Plan(site, templates, texts, config)
-        return templates, kept.pages
-
-
 def settings(project: Project) -> tuple[Config, Registry, list[Problem]]:
     """The site's settings and registry of bodies, and their problems."""
     from .bodies import load_registry  # (YAML loads only when there is work)
@@ -237,14 +203,15 @@ def renderer(site: Site, pages: list[Page], texts: dict[str, str], templates_key
 
 def save_state(cache: Cache, out: Path, sources: list[Source], state: State, loaded: Loaded,
                memory: Memory) -> None:
-    """Save the state; the parse results go to the state while few have changed since
-    the snapshot, and into a new snapshot once many have."""
+    """Save the state. The parse results go to the state while few have changed since
+    the memory was saved; the memory is saved anew once many have, or when the site
+    or its pages were worked out anew (an edit of a release's text does neither)."""
     by_path = {s.path: one for s, one in zip(sources, loaded.parsed) if one.key}
     state.recent = {path: one for path, one in by_path.items() if loaded.snapshot.get(path) is not one}
-    if not state.snapshot or len(state.recent) > RECENT:
+    if not state.snapshot or len(state.recent) > RECENT or memory.unsaved:
         state.snapshot = digest(state.fingerprint, "snapshot")
-        cache.save_snapshot(out, state.snapshot, by_path)
         memory.snapshot = (state.snapshot, by_path)
+        cache.save_memory(out, memory.saved())
         state.recent = {}
     cache.save_state(out, state)
 
@@ -287,7 +254,7 @@ def load(sources: list[Source], cache: Cache, state: State, out: Path, memory: M
         if old and old[:2] == source.signature:
             keys[number] = old[2]
     if memory.snapshot[0] != state.snapshot and keys:
-        memory.snapshot = (state.snapshot, cache.snapshot(out, state.snapshot))
+        memory.restore(cache.memory(out, state.snapshot))
     snapshot = memory.snapshot[1] if keys else {}
     known = {**snapshot, **state.recent}
     parsed: dict[int, Parsed] = {}
@@ -356,41 +323,6 @@ def same_urls(parsed: list[Parsed]) -> list[Problem]:
             f"meetings/{meeting.slug}/ is also the page of {first[meeting.slug].source_file}",
             "a page of its own: rename the file or set 'slug:'"))
     return problems
-
-
-def look_key(templates: Path, config: Config, live_script: str | None) -> str:
-    """A digest of all that decides how pages look besides their data: the
-    templates, the settings, the preview's script and the engine that fills them."""
-    return digest(ENGINE, repr(config), repr(live_script),
-                  *(path.encode() + b"\0" + Path(path).read_bytes()
-                    for path, _ in files_of(templates)))
-
-
-def page_key(templates: str, page: Page) -> str:
-    """The key of all a page shows: its data, its release text and the templates."""
-    return digest(templates, page.template, page.text_of or "", *page.depends_on)
-
-
-class Plan:
-    """The pages of one site with one set of templates, each with its key."""
-
-    def __init__(self, site: Site, templates: str, texts: dict[str, str], config: Config):
-        from .render import plan  # the heavy stages load only when there is work
-
-        self.site, self.templates, self.texts = site, templates, texts
-        self.pages = [(page, page_key(templates, page))
-                      for page in plan(site, texts, config)]
-        self.place = {page.context["meeting"].slug: number
-                      for number, (page, _) in enumerate(self.pages) if page.text_of}
-
-    def retext(self, texts: dict[str, str]) -> None:
-        """The same site with other release texts: only their meeting pages change."""
-        for slug, text_of in texts.items():
-            if self.texts[slug] != text_of and slug in self.place:  # (drafts have no page)
-                number = self.place[slug]
-                page = replace(self.pages[number][0], text_of=text_of)
-                self.pages[number] = (page, page_key(self.templates, page))
-        self.texts = texts
 
 
 def assets(folder: Path) -> list[tuple[str, bytes]]:

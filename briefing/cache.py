@@ -17,6 +17,7 @@ Deleting `.cache/` (or `--no-cache`) gives a cold build with the same output.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -27,7 +28,7 @@ from typing import Iterable
 from . import __version__
 
 # Bump when the format of cached data or the meaning of a key changes.
-ENGINE = f"briefing {__version__} cache 4"
+ENGINE = f"briefing {__version__} cache 5"
 
 
 def digest(*parts: bytes | str) -> str:
@@ -46,7 +47,7 @@ class State:
     pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # site path -> (page key, bytes digest)
     report: dict = field(default_factory=dict)  # the counts and warnings a no-change build repeats
     folders: object = None  # the published folders, see write.Folders
-    snapshot: str = ""  # the generation of the saved parse results (see Cache.snapshot)
+    snapshot: str = ""  # the generation of the saved memory (see Cache.memory)
     recent: dict = field(default_factory=dict)  # parse results newer than the snapshot, by path
     timezone: str = ""  # the site's time zone the releases were read in
 
@@ -152,20 +153,32 @@ class Cache:
         if path is not None:
             path.unlink(missing_ok=True)
 
-    def snapshot(self, out: Path, generation: str) -> dict:
-        """Every release's parse result as the build of `generation` saved them, by path
-        (one file loads much faster than a row per release)."""
-        saved = self._load(self._file("snapshot", out))
-        return saved[1] if saved and saved[0] == generation else {}
+    def memory(self, out: Path, generation: str) -> tuple | None:
+        """What the build of `generation` kept in its memory (see memory.py): the parse
+        results of every release, by path, the site and its pages."""
+        saved = self._load(self._file("memory", out))
+        return saved[1] if saved and saved[0] == generation else None
 
-    def save_snapshot(self, out: Path, generation: str, parsed: dict) -> None:
-        self._dump(self._file("snapshot", out), (generation, parsed))
+    def save_memory(self, out: Path, saved: tuple) -> None:
+        self._dump(self._file("memory", out), (saved[0][0], saved))
 
     def _load(self, path: Path | None):
         try:
-            engine, value = pickle.loads(path.read_bytes())
-        except (AttributeError, OSError, EOFError, pickle.UnpicklingError, TypeError, ValueError):
+            data = path.read_bytes()
+        except (AttributeError, OSError):
             return None
+        # The collector paused: it would walk the objects made so far again and
+        # again while hundreds of thousands are made (half the time at 10,000 releases).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            engine, value = pickle.loads(data)
+        except (AttributeError, EOFError, ImportError, pickle.UnpicklingError, TypeError,
+                ValueError):
+            return None
+        finally:
+            if collecting:
+                gc.enable()
         return value if engine == ENGINE else None
 
     def _dump(self, path: Path | None, value) -> None:

@@ -17,7 +17,8 @@ from collections import Counter, defaultdict
 import jinja2
 
 from .bodies import Body, Registry, identify
-from .build import Memory, Parsed, Project, counted, load, same_urls, settings
+from .build import Parsed, Project, counted, load, same_urls, settings
+from .memory import Memory
 from .cache import Cache
 from .config import Config
 from .model import Meeting

@@ -29,12 +29,16 @@ def cores() -> int:
 def fork_map(work: Callable[[object, Item], Result], items: list[Item], shared: object = None,
              jobs: int | None = None) -> Iterator[Result]:
     """`work(shared, item)` for every item, results in the items' order."""
-    import multiprocessing  # only when there is work to share out
-
     jobs = jobs or cores()
-    if jobs < 2 or len(items) < SMALL or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs < 2 or len(items) < SMALL or not _can_fork():
         return (work(shared, item) for item in items)
     return _forked(work, items, shared, jobs)
+
+
+def _can_fork() -> bool:
+    import multiprocessing  # only when there is work to share out
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _forked(work, items, shared, jobs) -> Iterator:

@@ -1,0 +1,112 @@
+"""Rebuilds from the command line, each a new process as an editor runs them: an
+edit re-renders what shows it and rewrites only the files whose bytes change
+(the others keep their inode and modification time, so rsync and a live-reloading
+browser see only real changes)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+
+XXIV = "content/2021/csto-drug-council-xxiv.md"
+XXIV_PAGE = "meetings/csto-drug-council-xxiv/index.html"
+
+
+@pytest.fixture
+def work(tmp_path) -> Path:
+    shutil.copytree(FIXTURES / "corpus", tmp_path / "content")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    assert "built" in rebuild(tmp_path)
+    return tmp_path
+
+
+def rebuild(work: Path) -> str:
+    done = subprocess.run([sys.executable, str(ROOT / "build.py"), "build", "--verbose", "--no-search"],
+                          cwd=work, capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+def files(work: Path) -> dict[str, tuple[int, int, bytes]]:
+    """Every file of the site: its inode, modification time and bytes."""
+    site = work / "site"
+    return {p.relative_to(site).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns, p.read_bytes())
+            for p in site.rglob("*") if p.is_file()}
+
+
+def rewritten(before: dict, after: dict) -> set[str]:
+    """Files written (or removed) since `before`."""
+    return {path for path in before.keys() | after.keys()
+            if before.get(path, (0, 0))[:2] != after.get(path, (0, 0))[:2]}
+
+
+def differing(before: dict, after: dict) -> set[str]:
+    return {path for path in before.keys() | after.keys()
+            if before.get(path, (0, 0, b""))[2] != after.get(path, (0, 0, b""))[2]}
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+def counts(report: str) -> tuple[int, int, int]:
+    """(releases parsed, pages rendered, files written) from the --verbose report."""
+    parsed, rendered, wrote = re.search(
+        r"parsed (\d+) of .* rendered (\d+) of .* wrote (\d+) file", report).groups()
+    return int(parsed), int(rendered), int(wrote)
+
+
+def test_nothing_changed_writes_nothing(work):
+    before = files(work)
+    assert rebuild(work).startswith("nothing changed: 34 pages up to date")
+    assert rewritten(before, files(work)) == set()
+
+
+def test_a_text_edit_rewrites_the_meeting_page_alone(work):
+    before = files(work)
+    edit(work / XXIV, "The council met in Minsk.", "The council met in Minsk, in June.")
+    assert counts(rebuild(work)) == (1, 1, 1)
+    after = files(work)
+    assert rewritten(before, after) == differing(before, after) == {XXIV_PAGE}
+    assert b"in Minsk, in June." in after[XXIV_PAGE][2]
+
+
+def test_a_facts_edit_rewrites_every_page_that_shows_them_and_no_other(work):
+    before = files(work)
+    edit(work / XXIV, "countries: [AM, BY, KZ, KG, RU, TJ]", "countries: [AM, BY, KZ, KG, RU]")
+    parsed, rendered, wrote = counts(rebuild(work))
+    after = files(work)
+    changed = rewritten(before, after)
+    assert changed == differing(before, after)  # and none rewritten with the same bytes
+    assert parsed == 1 and wrote == len(changed) and rendered >= wrote
+    assert {XXIV_PAGE, "countries/tajikistan/index.html", "countries/index.html",
+            "data/meetings.json", "data/meetings.csv"} <= changed
+    # pages that do not show XXIV's countries keep their files
+    assert not changed & {"meetings/csto-drug-council-xxiii/index.html", "countries/china/index.html",
+                          "bodies/index.html", "topics/index.html", "assets/style.css"}
+    assert "countries/tajikistan/index.html" in after  # Tajikistan attended XXIII still
+
+
+def test_a_template_edit_parses_no_release(work):
+    edit(work / "templates/meeting.html", "{% block main %}", "{% block main %}<!-- edited -->")
+    parsed, rendered, wrote = counts(rebuild(work))
+    # every page is rendered again (a template may include another), but only the five
+    # published meetings' pages differ, and only they are written
+    assert (parsed, rendered, wrote) == (0, 34, 5)
+    assert b"<!-- edited -->" in (work / "site" / XXIV_PAGE).read_bytes()
+
+
+def test_a_removed_release_leaves_no_trace(work):
+    (work / XXIV).unlink()
+    rebuild(work)
+    site = files(work)
+    assert XXIV_PAGE not in site
+    assert [path for path, (_, _, data) in site.items() if b"csto-drug-council-xxiv" in data] == []
