@@ -121,13 +121,15 @@ class Builder:
 
     def _build(self, cache: Cache, started: float) -> Report:
         project, memory = self.project, self.memory
-        state = cache.state(project.out)
+        stamp = cache.stamp(project.out)
         sources = scan(project.content)
         inputs = fingerprint(sources, project, self.drafts, self.search)
-        folders = write.current(project.out, state.folders)
         warm = memory.warm or not self.again  # else warm up now, for the next build's sake
-        if folders and state.fingerprint == inputs and warm:  # nothing changed since the last build
-            return Report(**state.report, seconds=time.perf_counter() - started)
+        if stamp and stamp.fingerprint == inputs and warm and write.current(project.out, stamp.folders):
+            return Report(**stamp.report, seconds=time.perf_counter() - started)  # nothing changed
+
+        state = cache.state(project.out)
+        folders = write.current(project.out, state.folders)
 
         config, registry, settings_problems = settings(project)
         loaded = load(sources, cache, state, project.out, memory, config.timezone or "")

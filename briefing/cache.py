@@ -23,7 +23,7 @@ import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from . import __version__
 
@@ -50,6 +50,15 @@ class State:
     snapshot: str = ""  # the generation of the saved memory (see Cache.memory)
     recent: dict = field(default_factory=dict)  # parse results newer than the snapshot, by path
     timezone: str = ""  # the site's time zone the releases were read in
+
+
+class Stamp(NamedTuple):
+    """What a build that changes nothing needs of the last state: kept in a file of its
+    own, so that such a build reads a few bytes, not the key of every page."""
+
+    fingerprint: str
+    report: dict
+    folders: object
 
 
 class Cache:
@@ -145,13 +154,20 @@ class Cache:
     def state(self, out: Path) -> State:
         return self._load(self._file("state", out)) or State()
 
+    def stamp(self, out: Path) -> Stamp | None:
+        """The few bytes of the last state that tell whether anything changed."""
+        return self._load(self._file("stamp", out))
+
     def save_state(self, out: Path, state: State) -> None:
+        # the stamp last: where there is one, the state beside it is the same build's
         self._dump(self._file("state", out), state)
+        self._dump(self._file("stamp", out), Stamp(state.fingerprint, state.report, state.folders))
 
     def forget_state(self, out: Path) -> None:
-        path = self._file("state", out)
-        if path is not None:
-            path.unlink(missing_ok=True)
+        for kind in ("stamp", "state"):
+            path = self._file(kind, out)
+            if path is not None:
+                path.unlink(missing_ok=True)
 
     def memory(self, out: Path, generation: str) -> tuple | None:
         """What the build of `generation` kept in its memory (see memory.py): the parse
