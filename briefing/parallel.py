@@ -44,7 +44,7 @@ def _can_fork() -> bool:
 def _forked(work, items, shared, jobs) -> Iterator:
     global _shared
     _shared = shared  # inherited by the children at fork; never pickled
-    chunk = max(1, min(64, len(items) // (jobs * 8)))
+    chunk = max(1, min(16, len(items) // (jobs * 8)))
     # The children share the parent's memory until they write to it. The garbage
     # collector would write to every object it visits; frozen objects it leaves
     # alone, so the children do not each end up with a copy of the parent's heap.
