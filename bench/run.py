@@ -21,7 +21,8 @@ measures, as whole processes and alternating ours with Hugo's:
 - template edited: a comment added to meeting.html, then a rebuild (and how
   many releases that parsed: it should be none);
 - peak memory of the cold build (proportional set size of the process and
-  its workers, sampled).
+  its workers, sampled in a cold build of its own, so that the sampler does
+  not slow the timed builds).
 
 Timings are medians; the table compares them with the targets of the speed
 issue. Nothing is asserted: this reports.
@@ -55,18 +56,21 @@ TARGETS = {  # measure -> (target, what it is compared with)
 }
 
 
-def run(command: list[str], cwd: Path) -> tuple[float, float, str]:
-    """Wall seconds, peak memory in MB (all processes of the run), and stdout."""
+def run(command: list[str], cwd: Path, sample: bool = False) -> tuple[float, float, str]:
+    """Wall seconds, peak memory in MB (all processes of the run; 0 unless `sample`),
+    and stdout. Memory is sampled in runs of its own: the sampler takes CPU time
+    that a timed run on two cores would miss."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True)
-    peak = PeakMemory(process.pid)
+    peak = PeakMemory(process.pid) if sample else None
     out, err = process.communicate()
     seconds = time.perf_counter() - started
-    peak.stop()
+    if peak:
+        peak.stop()
     if process.returncode:
         raise SystemExit(f"{' '.join(command)} failed:\n{err}")
-    return seconds, peak.megabytes, out
+    return seconds, peak.megabytes if peak else 0.0, out
 
 
 class PeakMemory:
@@ -129,10 +133,10 @@ class Ours:
                 "--templates", "templates", "--assets", str(ROOT / "assets"), "--verbose",
                 *(["--out", "site-full", "--config", "full.yaml"] if full else like_hugo)]
 
-    def cold(self, full: bool = False) -> tuple[float, float, str]:
+    def cold(self, full: bool = False, sample: bool = False) -> tuple[float, float, str]:
         for folder in (".cache", "site", ".site.spare", "site-full", ".site-full.spare"):
             shutil.rmtree(self.work / folder, ignore_errors=True)
-        return run(self.command(full), self.work)
+        return run(self.command(full), self.work, sample)
 
     def again(self) -> tuple[float, float, str]:
         return run(self.command(), self.work)
@@ -208,10 +212,10 @@ class Hugo:
                 path.chmod(path.stat().st_mode | 0o200)
             generate(self.work / "content", size, "hugo")
 
-    def cold(self) -> tuple[float, float, str]:
+    def cold(self, sample: bool = False) -> tuple[float, float, str]:
         for folder in ("public", "resources"):
             shutil.rmtree(self.work / folder, ignore_errors=True)
-        return run(["hugo", "--quiet", "-s", str(self.work)], self.work)
+        return run(["hugo", "--quiet", "-s", str(self.work)], self.work, sample)
 
 
 def generate(folder: Path, size: int, flavor: str) -> None:
@@ -232,17 +236,16 @@ def written_count(out: str) -> str:
 def measure(size: int, runs: int, work: Path, with_hugo: bool) -> list[tuple]:
     ours = Ours(work / str(size), size)
     hugo = Hugo(work / str(size), size) if with_hugo else None
-    cold, cold_memory, hugo_cold, hugo_memory, full = [], [], [], [], []
+    cold, hugo_cold, full = [], [], []
     for n in range(runs):  # alternate, so that both see the same machine
         progress(f"{size:,}: cold builds, run {n + 1} of {runs}")
         full.append(ours.cold(full=True)[0])
-        seconds, memory, _ = ours.cold()
-        cold.append(seconds)
-        cold_memory.append(memory)
+        cold.append(ours.cold()[0])
         if hugo:
-            seconds, memory, _ = hugo.cold()
-            hugo_cold.append(seconds)
-            hugo_memory.append(memory)
+            hugo_cold.append(hugo.cold()[0])
+    progress(f"{size:,}: peak memory")
+    hugo_memory = hugo.cold(sample=True)[1] if hugo else None
+    cold_memory = ours.cold(sample=True)[1]
     progress(f"{size:,}: rebuilds")
     unchanged = [ours.again()[0] for _ in range(runs)]
 
@@ -283,7 +286,7 @@ def measure(size: int, runs: int, work: Path, with_hugo: bool) -> list[tuple]:
         ("one release edited, live preview", median(preview_rebuilds), None,
          f"save to new page served: {median(preview_latencies):.2f} s"),
         ("template edited", median(template_runs), None, f"releases parsed: {', '.join(parsed)}"),
-        ("peak memory (cold)", max(cold_memory), max(hugo_memory) if hugo else None, "MB"),
+        ("peak memory (cold)", cold_memory, hugo_memory, "MB"),
     ]
     return [(size, *row) for row in rows]
 
@@ -304,6 +307,9 @@ def main() -> int:
     if not args.no_hugo and not with_hugo:
         print("hugo not found (apt-get install -y hugo): measuring ours only", file=sys.stderr)
 
+    # Python byte-compiles the engine once, as pip does for an installed package
+    # (where PYTHONDONTWRITEBYTECODE is set, every build would compile it again)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "briefing")], check=True)
     rows = []
     for size in args.sizes:
         rows += measure(size, args.runs, args.work, with_hugo)

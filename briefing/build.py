@@ -93,9 +93,10 @@ class Builder:
     because of when it was made."""
 
     def __init__(self, project: Project, drafts: bool = False, live_script: str | None = None,
-                 search: bool = True):
+                 search: bool = True, index_once: bool = False):
         self.project, self.drafts = project, drafts
         self.search = search  # index the meeting pages for search when they change
+        self.index_once = index_once  # ... at the first build that succeeds only
         # A live preview's builder: builds follow one another, so it keeps its
         # memory warm, and its pages let `live_script` (livereload's) run.
         self.live_script = live_script
@@ -109,7 +110,10 @@ class Builder:
         started = time.perf_counter()
         cache = Cache(self.project.cache)
         try:
-            return self._build(cache, started)
+            report = self._build(cache, started)
+            if self.index_once:
+                self.search = False
+            return report
         finally:
             cache.close()
             if self.again:
@@ -133,7 +137,9 @@ class Builder:
 
         config, registry, settings_problems = settings(project)
         loaded = load(sources, cache, state, project.out, memory, config.timezone or "")
-        site, summary = memory.site(loaded.parsed, self.drafts, settings_problems, registry)
+        site, summary = memory.site(
+            site_key(loaded.parsed, self.drafts, settings_problems, registry),
+            lambda: model(loaded.parsed, self.drafts, settings_problems, registry))
         templates_key, pages = memory.pages(site, loaded.text_keys(), project, config,
                                             self.live_script)
         summary["pages"] = len(pages)
@@ -170,6 +176,14 @@ def settings(project: Project) -> tuple[Config, Registry, list[Problem]]:
     config, problems = load_config(project.config)
     registry, more = load_registry(project.bodies)
     return config, registry, problems + more
+
+
+def site_key(parsed: list[Parsed], drafts: bool, settings_problems: list[Problem],
+             registry: Registry) -> tuple:
+    """All that arranges the site: its meetings (by their keys), whether drafts are
+    in, every problem (warnings are reported with the site), the registry of bodies."""
+    problems = [*settings_problems, *(p for one in parsed for p in one.problems)]
+    return tuple(one.meeting.key for one in parsed if one.meeting), drafts, problems, registry
 
 
 def model(parsed: list[Parsed], drafts: bool, settings_problems: list[Problem] = (),

@@ -20,16 +20,14 @@ from __future__ import annotations
 import gc
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from .cache import ENGINE, digest
 from .sources import files_of
 
 if TYPE_CHECKING:
-    from .bodies import Registry
     from .build import Parsed
     from .config import Config
-    from .problems import Problem
     from .render import Page
     from .site import Site
 
@@ -49,18 +47,13 @@ class Memory:
     def warm(self) -> bool:
         return self._pages is not None
 
-    def site(self, parsed: list[Parsed], drafts: bool, settings_problems: list[Problem],
-             registry: Registry) -> tuple[Site, dict]:
-        from .build import model
-
-        problems = [*settings_problems, *(p for one in parsed for p in one.problems)]
-        meetings = tuple(one.meeting.key for one in parsed if one.meeting)
-        if self._site and self._site[0] == (meetings, drafts, problems, registry):
-            return self._site[1], dict(self._site[2])
-        site, summary = model(parsed, drafts, settings_problems, registry)
-        self._site = ((meetings, drafts, problems, registry), site, summary)
-        self.unsaved = True
-        return site, dict(summary)
+    def site(self, key: tuple, arrange: Callable[[], tuple[Site, dict]]) -> tuple[Site, dict]:
+        """The site and its report's counts for `key` (all that arranges it, see
+        build.site_key): the one kept, or `arrange()`d now."""
+        if self._site is None or self._site[0] != key:
+            self._site = (key, *arrange())
+            self.unsaved = True
+        return self._site[1], dict(self._site[2])
 
     def pages(self, site: Site, texts: dict[str, str], project, config: Config,
               live_script: str | None) -> tuple[str, list[tuple[Page, str]]]:

@@ -89,7 +89,9 @@ class Preview:
 
     def __init__(self, project: Project, drafts: bool, console: Console):
         self.project, self.drafts, self.console = project, drafts, console
-        self.builder = Builder(project, drafts, live_script=LIVE_SCRIPT)
+        # The search index is made at the first build only: at thousands of releases
+        # it takes seconds, and a preview is for reading pages (`build` makes it anew).
+        self.builder = Builder(project, drafts, live_script=LIVE_SCRIPT, index_once=True)
         self.problems: list[Problem] = []  # of the last build, shown instead of pages
         # What the browser shows changes with each build that changed pages: each such
         # build is a generation. A page served carries its generation in a cookie, so
@@ -102,9 +104,6 @@ class Preview:
     def start(self) -> None:
         self.seen = self.built = self.inputs()
         self.build()
-        # The search index is made at the start only: at thousands of releases it
-        # takes seconds, and a preview is for reading pages (a build makes it anew).
-        self.builder.search = False
 
     def inputs(self) -> str:
         try:
