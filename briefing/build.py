@@ -230,6 +230,7 @@ def save_state(cache: Cache, out: Path, sources: list[Source], state: State, loa
         cache.save_memory(out, memory.saved())
         state.recent = {}
     cache.save_state(out, state)
+    cache.keep_only({key for _, _, key in state.sources.values()})
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from . import __version__
 
 # Bump when the format of cached data or the meaning of a key changes.
 ENGINE = f"briefing {__version__} cache 5"
+SPARE_RELEASES = 1000  # earlier versions of releases kept beyond twice the current ones
 
 
 def digest(*parts: bytes | str) -> str:
@@ -78,10 +79,18 @@ class Cache:
 
             self.folder.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.folder / "releases.sqlite")
-            self._db.execute("CREATE TABLE IF NOT EXISTS releases "
-                             "(key TEXT PRIMARY KEY, facts BLOB NOT NULL, html TEXT)")
-            self._db.execute("CREATE TABLE IF NOT EXISTS items "
-                             "(key TEXT PRIMARY KEY, templates TEXT NOT NULL, html TEXT NOT NULL)")
+            with self._db:
+                self._db.execute("CREATE TABLE IF NOT EXISTS engine (name TEXT)")
+                if self._db.execute("SELECT name FROM engine").fetchall() != [(ENGINE,)]:
+                    # another engine's results are of no use to this one: start afresh
+                    self._db.execute("DROP TABLE IF EXISTS releases")
+                    self._db.execute("DROP TABLE IF EXISTS items")
+                    self._db.execute("DELETE FROM engine")
+                    self._db.execute("INSERT INTO engine VALUES (?)", (ENGINE,))
+                self._db.execute("CREATE TABLE IF NOT EXISTS releases "
+                                 "(key TEXT PRIMARY KEY, facts BLOB NOT NULL, html TEXT)")
+                self._db.execute("CREATE TABLE IF NOT EXISTS items (key TEXT PRIMARY KEY, "
+                                 "templates TEXT NOT NULL, html TEXT NOT NULL)")
         return self._db
 
     @property
@@ -135,6 +144,22 @@ class Cache:
                 f"SELECT key, {column} FROM releases WHERE key IN ({marks})", chunk))
         return found
 
+    def keep_only(self, keys: set[str], spare: int = SPARE_RELEASES) -> None:
+        """Forget the releases not among `keys` (earlier versions of files, removed
+        files) once they outnumber the current ones: the cache stays about the size
+        of the content, however many edits it has seen."""
+        if self.db is None:
+            return
+        (count,) = self.db.execute("SELECT count(*) FROM releases").fetchone()
+        if count <= 2 * len(keys) + spare:
+            return
+        with self.db:
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS kept (key TEXT PRIMARY KEY)")
+            self.db.execute("DELETE FROM kept")
+            self.db.executemany("INSERT OR IGNORE INTO kept VALUES (?)", ((k,) for k in keys))
+            # (SQLite reuses the freed pages: the file grows no further)
+            self.db.execute("DELETE FROM releases WHERE key NOT IN (SELECT key FROM kept)")
+
     def remember(self, entries: Iterable[tuple[str, bytes, str | None]]) -> None:
         """Store (key, pickled facts, text) for releases just parsed."""
         entries = list(entries)
@@ -149,7 +174,9 @@ class Cache:
     def _file(self, kind: str, out: Path) -> Path | None:
         if self.folder is None:
             return None
-        return self.folder / f"{kind}-{digest(ENGINE, str(out.absolute()))}.pickle"
+        # (one file per kind and output folder: another engine's is overwritten, and
+        # never read, see _load)
+        return self.folder / f"{kind}-{digest(str(out.absolute()))}.pickle"
 
     def state(self, out: Path) -> State:
         return self._load(self._file("state", out)) or State()
