@@ -4,11 +4,12 @@
     parsed   = each release read and modelled, or cached  (read.py, schema.py, markup.py)
     site     = the meetings arranged into indexes         (site.py)
     pages    = which pages exist, and what each shows     (render.plan)
-    publish  = render what changed, write what differs    (render.py, write.py)
+    publish  = render what changed, write what differs    (output.py, render.py, write.py)
 
-The cache (cache.py) lets each step skip what an earlier build already did:
-nothing changed -> nothing to do; a release changed -> parse that one release,
-re-render the pages that show it, write the files whose bytes differ.
+The cache (cache.py) and the memory of the last build (memory.py) let each
+step skip what an earlier build already did: nothing changed -> nothing to do;
+a release changed -> parse that one release, re-render the pages that show it,
+write the files whose bytes differ.
 """
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ import time
 import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from . import write
 from .cache import Cache, State, digest
 from .memory import Memory
+from .output import Output
 from .parallel import fork_map
 from .problems import ContentError, Problem, errors_in
 from .sources import Source, files_of, fingerprint, scan
@@ -346,96 +348,3 @@ def assets(folder: Path) -> list[tuple[str, bytes]]:
     """The stylesheet, icons, ...: copied into the site's assets/ as they are."""
     return [("assets/" + Path(path).relative_to(folder).as_posix(), Path(path).read_bytes())
             for path, _ in files_of(folder)]
-
-
-class Output:
-    """The new site's files while they are made: for each, the key it was made from
-    and the digest of its bytes. Pages are rendered and written on all cores."""
-
-    def __init__(self, pages: list[tuple[Page, str]], previous: dict[str, tuple[str, str]]):
-        self.keys = {page.file: key for page, key in pages}
-        self.previous = previous
-        # unchanged pages are as the last build wrote them; the rest is filled in as made
-        self.files = {path: previous[path] for path, key in self.keys.items()
-                      if previous.get(path, ("",))[0] == key}
-        self.items: dict[str, str] = {}  # list items rendered this time, for the cache
-        self.written: list[str] = []  # paths written or removed
-
-    def publish(self, renderer: Renderer, pages: list[Page], static: list[tuple[str, bytes]],
-                out: Path, folders: write.Folders | None, index: bool) -> write.Folders:
-        """Render `pages`, write what differs from the live site, and swap the new site in.
-        `index`: make the search index again (else the last one is kept)."""
-        from . import search
-        from .render import TemplateFailed
-
-        draft = write.Draft(out, folders)
-        try:
-            # the long lists first, so that the workers share them out
-            order = sorted(pages, key=lambda page: page.text_of is not None)
-            shared = (renderer, order, draft, self.previous)
-            for path, data_digest, items, wrote in fork_map(_render_and_write, range(len(order)),
-                                                            shared=shared):
-                self._made(path, data_digest, wrote)
-                self.items.update(items)
-            for path, data in static:
-                self._file(draft, path, data)
-            self._remove_stale(draft, lambda path: not path.startswith(search.FOLDER))
-            if index:  # of the pages as they are now, the removed ones gone
-                for path, data in search.index(draft.root):
-                    self._file(draft, path, data)
-            else:  # the last index stays, as it was
-                self.files.update((path, made) for path, made in self.previous.items()
-                                  if path.startswith(search.FOLDER))
-            self._remove_stale(draft, lambda path: path.startswith(search.FOLDER))
-        except TemplateFailed as failed:
-            draft.abort()
-            raise ContentError([failed.problem]) from None
-        except BaseException:
-            draft.abort()
-            raise
-        return draft.commit(self.written)
-
-    def _remove_stale(self, draft: write.Draft, which: Callable[[str], bool]) -> None:
-        """Remove the files of the last build this one did not make (among `which`)."""
-        for path in sorted(set(self.previous) - set(self.files)):
-            if which(path):
-                draft.remove(path)
-                self.written.append(path)
-
-    def _file(self, draft: write.Draft, path: str, data: bytes) -> None:
-        """A file not made from a page (an asset, the search index), if it changed."""
-        data_digest = digest(data)
-        if self._made(path, data_digest, draft.full or self._differs(path, data_digest)):
-            draft.write(path, data)
-
-    def _differs(self, path: str, data_digest: str) -> bool:
-        return self.previous.get(path, ("", ""))[1] != data_digest
-
-    def reindex(self, changed: list[Page]) -> bool:
-        """Whether the search index must be made again: a meeting page changed,
-        came or went, or there is no index yet."""
-        from .search import FOLDER
-
-        meeting_pages = {path for path in self.keys if path.startswith("meetings/")}
-        return (any(page.file in meeting_pages for page in changed)
-                or meeting_pages != {p for p in self.previous if p.startswith("meetings/")}
-                or not any(path.startswith(FOLDER) for path in self.previous))
-
-    def _made(self, path: str, data_digest: str, wrote: bool) -> bool:
-        self.files[path] = (self.keys.get(path, data_digest), data_digest)
-        if wrote:
-            self.written.append(path)
-        return wrote
-
-
-def _render_and_write(shared: tuple, number: int) -> tuple[str, str, dict[str, str], bool]:
-    """Render one page and write it if its bytes changed; runs in a worker process,
-    which has the site, the templates and the draft folder from its parent."""
-    renderer, pages, draft, previous = shared
-    page = pages[number]
-    html, items = renderer.page(page)
-    html_digest = digest(html)
-    wrote = draft.full or previous.get(page.file, ("", ""))[1] != html_digest
-    if wrote:
-        draft.write(page.file, html)
-    return page.file, html_digest, items, wrote
