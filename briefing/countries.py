@@ -93,6 +93,13 @@ def _uninverted(name: str) -> str | None:
 
 def lookup(text: str) -> Country:
     """The country `text` names; `UnknownCountry` with the closest names if none."""
+    # A two-letter code already met (here, or in meetings loaded from the cache)
+    # needs no registry: no other spelling is two letters long, so the registry
+    # could only answer the same Country. (Loading it takes longer than a rebuild
+    # after one edit.)
+    known = _instances.get(text.strip().upper()) if len(text.strip()) == 2 else None
+    if known is not None:
+        return known
     by_key = _registry()
     try:
         return by_key[_key(text)]

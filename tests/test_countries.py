@@ -46,3 +46,11 @@ def test_nonsense_has_no_suggestions():
     with pytest.raises(UnknownCountry) as raised:
         lookup("qqqqqqqqqq")
     assert raised.value.suggestions == []
+
+
+def test_a_code_met_before_needs_no_registry(monkeypatch):
+    from briefing import countries
+
+    russia = lookup("Russia")
+    monkeypatch.setattr(countries, "_registry", lambda: pytest.fail("the registry was loaded"))
+    assert lookup(" ru ") is lookup("RU") is russia
