@@ -6,6 +6,7 @@ browser see only real changes)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 import shutil
 import subprocess
 import sys
@@ -110,3 +111,19 @@ def test_a_removed_release_leaves_no_trace(work):
     site = files(work)
     assert XXIV_PAGE not in site
     assert [path for path, (_, _, data) in site.items() if b"csto-drug-council-xxiv" in data] == []
+
+
+def test_a_text_edit_in_a_new_process_neither_arranges_the_site_nor_plans_its_pages(
+        work, monkeypatch):
+    from briefing import build as build_module, render
+    from conftest import project
+
+    config = project(work / "content", work / "site", cache=work / ".cache")
+    config = replace(config, templates=work / "templates", config=work / "site.yaml",
+                     bodies=ROOT / "bodies.yaml")  # a registry of bodies, as the example has
+    build_module.Builder(config, search=False).build()  # the memory now holds this site
+    edit(work / XXIV, "The council met in Minsk.", "The council met in Minsk again.")
+    monkeypatch.setattr(build_module, "model", lambda *a, **k: pytest.fail("site arranged"))
+    monkeypatch.setattr(render, "plan", lambda *a, **k: pytest.fail("pages planned"))
+    report = build_module.Builder(config, search=False).build()  # a new builder: memory from disk
+    assert (report.parsed, report.rendered, report.written) == (1, 1, 1)
