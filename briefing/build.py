@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import write
-from .cache import Cache, State, digest
+from .cache import Cache, Stamp, State, digest
 from .memory import Memory
 from .output import Output
 from .parallel import fork_map
@@ -135,7 +135,11 @@ class Builder:
             return Report(**stamp.report, seconds=time.perf_counter() - started)  # nothing changed
 
         state = cache.state(project.out)
-        folders = write.current(project.out, state.folders)
+        folders = write.current(project.out, state.stamp.folders)
+        # The memory goes to disk for the next process; the preview, whose next build
+        # keeps it in this one, saves it at its first build only (at 10,000 releases
+        # saving takes 0.7 s, which each edit of a release's facts would pay).
+        persist = not self.again or not memory.warm
 
         config, registry, settings_problems = settings(project)
         loaded = load(sources, cache, state, project.out, memory, config.timezone or "")
@@ -156,16 +160,14 @@ class Builder:
             index=self.search and output.reindex(changed))
         cache.remember_items(templates_key, output.items)
         save_state(cache, project.out, sources, State(
-            fingerprint=inputs,
+            stamp=Stamp(inputs, summary, folders),
             sources={s.path: (s.mtime, s.size, one.key) for s, one in zip(sources, loaded.parsed)
                      if one.key},
             pages=output.files,
-            report=summary,
-            folders=folders,
             snapshot=state.snapshot,
             recent=state.recent,
             timezone=config.timezone or "",
-        ), loaded, memory)
+        ), loaded, memory, persist)
         return Report(**summary, seconds=time.perf_counter() - started, parsed=len(loaded.texts),
                       rendered=len(changed), written=len(output.written))
 
@@ -220,14 +222,14 @@ def renderer(site: Site, pages: list[Page], texts: dict[str, str], templates_key
 
 
 def save_state(cache: Cache, out: Path, sources: list[Source], state: State, loaded: Loaded,
-               memory: Memory) -> None:
+               memory: Memory, persist: bool = True) -> None:
     """Save the state. The parse results go to the state while few have changed since
-    the memory was saved; the memory is saved anew once many have, or when the site
-    or its pages were worked out anew (an edit of a release's text does neither)."""
+    the memory was saved; the memory is saved anew once many have, or (if `persist`)
+    when the site or its pages were worked out anew (a release's text edit does neither)."""
     by_path = {s.path: one for s, one in zip(sources, loaded.parsed) if one.key}
     state.recent = {path: one for path, one in by_path.items() if loaded.snapshot.get(path) is not one}
-    if not state.snapshot or len(state.recent) > RECENT or memory.unsaved:
-        state.snapshot = digest(state.fingerprint, "snapshot")
+    if not state.snapshot or len(state.recent) > RECENT or (memory.unsaved and persist):
+        state.snapshot = digest(state.stamp.fingerprint, "snapshot")
         memory.snapshot = (state.snapshot, by_path)
         cache.save_memory(out, memory.saved())
         state.recent = {}

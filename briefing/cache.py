@@ -28,7 +28,7 @@ from typing import Iterable, NamedTuple
 from . import __version__
 
 # Bump when the format of cached data or the meaning of a key changes.
-ENGINE = f"briefing {__version__} cache 5"
+ENGINE = f"briefing {__version__} cache 6"
 SPARE_RELEASES = 1000  # earlier versions of releases kept beyond twice the current ones
 
 
@@ -39,27 +39,25 @@ def digest(*parts: bytes | str) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+class Stamp(NamedTuple):
+    """What a build that changes nothing needs of the last state: saved in a file of
+    its own too, so that such a build reads a few bytes, not the key of every page."""
+
+    fingerprint: str = ""  # of every input's signature; equal means nothing to do
+    report: dict = {}  # the counts and warnings a no-change build repeats
+    folders: object = None  # the published folders, see write.Folders
+
+
 @dataclass
 class State:
     """What the last build of one output folder knew."""
 
-    fingerprint: str = ""  # of every input's signature; equal means nothing to do
+    stamp: Stamp = Stamp()
     sources: dict[str, tuple[int, int, str]] = field(default_factory=dict)  # path -> (mtime, size, key)
     pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # site path -> (page key, bytes digest)
-    report: dict = field(default_factory=dict)  # the counts and warnings a no-change build repeats
-    folders: object = None  # the published folders, see write.Folders
     snapshot: str = ""  # the generation of the saved memory (see Cache.memory)
     recent: dict = field(default_factory=dict)  # parse results newer than the snapshot, by path
     timezone: str = ""  # the site's time zone the releases were read in
-
-
-class Stamp(NamedTuple):
-    """What a build that changes nothing needs of the last state: kept in a file of its
-    own, so that such a build reads a few bytes, not the key of every page."""
-
-    fingerprint: str
-    report: dict
-    folders: object
 
 
 class Cache:
@@ -188,7 +186,7 @@ class Cache:
     def save_state(self, out: Path, state: State) -> None:
         # the stamp last: where there is one, the state beside it is the same build's
         self._dump(self._file("state", out), state)
-        self._dump(self._file("stamp", out), Stamp(state.fingerprint, state.report, state.folders))
+        self._dump(self._file("stamp", out), state.stamp)
 
     def forget_state(self, out: Path) -> None:
         for kind in ("stamp", "state"):

@@ -97,9 +97,9 @@ def lookup(text: str) -> Country:
     # needs no registry: no other spelling is two letters long, so the registry
     # could only answer the same Country. (Loading it takes longer than a rebuild
     # after one edit.)
-    known = _instances.get(text.strip().upper()) if len(text.strip()) == 2 else None
-    if known is not None:
-        return known
+    code = text.strip().upper()
+    if len(code) == 2 and code in _instances:
+        return _instances[code]
     by_key = _registry()
     try:
         return by_key[_key(text)]

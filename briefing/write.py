@@ -66,12 +66,7 @@ class Draft:
             self.root = spare
 
     def write(self, path: str, data: bytes) -> None:
-        if self.full:  # a fresh folder no reader sees: the file is written in place
-            target = inside(self.root, path)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        else:
-            _write_new(self.root, path, data)
+        _write_new(self.root, path, data)
 
     def remove(self, path: str) -> None:
         _remove(self.root, path)
