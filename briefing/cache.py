@@ -21,14 +21,39 @@ import gc
 import hashlib
 import os
 import pickle
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
 from . import __version__
 
-# Bump when the format of cached data or the meaning of a key changes.
-ENGINE = f"briefing {__version__} cache 6"
+# What a build's output depends on besides its inputs: the libraries that parse,
+# sanitise, look up and fill in (another version may give other bytes) ...
+LIBRARIES = ("markdown", "nh3", "pyyaml", "pycountry", "babel", "jinja2", "markupsafe",
+             "python_slugify", "roman", "icalendar", "pagefind", "pagefind_bin")
+
+
+def installed(names: tuple[str, ...]) -> str:
+    """The installed versions of `names`, read off the names of their dist-info
+    folders (their metadata would take 0.1 s to load, at every build)."""
+    found = set()
+    for folder in sys.path:
+        try:
+            entries = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.endswith(".dist-info"):
+                name, _, version = entry[:-len(".dist-info")].lower().rpartition("-")
+                if name.replace("-", "_").replace(".", "_") in names:
+                    found.add(f"{name} {version}")
+    return ", ".join(sorted(found))
+
+
+# ... and this engine. Bump the number when the format of cached data or the
+# meaning of a key changes. Anything cached under another ENGINE is not used.
+ENGINE = f"briefing {__version__} cache 6 ({installed(LIBRARIES)})"
 SPARE_RELEASES = 1000  # earlier versions of releases kept beyond twice the current ones
 
 

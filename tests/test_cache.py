@@ -32,3 +32,13 @@ def test_another_engines_cache_is_dropped_not_read(tmp_path, monkeypatch):
     monkeypatch.setattr(cache_module, "ENGINE", cache_module.ENGINE + " next")
     assert Cache(tmp_path).known() == set()
     assert rows(tmp_path) == []
+
+
+def test_the_engine_names_the_libraries_output_depends_on():
+    # another Markdown (or Jinja2, nh3, ...) may make other bytes: a cache made with
+    # one is never used with another
+    import jinja2
+    import markdown
+
+    assert f"markdown {markdown.__version__}" in cache_module.ENGINE
+    assert f"jinja2 {jinja2.__version__}" in cache_module.ENGINE
