@@ -5,12 +5,17 @@ are exchanged in one step (Linux `renameat2(RENAME_EXCHANGE)`; two renames
 elsewhere). A reader of `site/` never sees half a site, a failed or killed
 build leaves the old one as it was, and pages of removed releases disappear.
 
-A full `publish` writes every page into a fresh folder. An `update` writes
-only what changed: it keeps a *spare* twin of the site (`.site.spare`) whose
-unchanged files are hard links to the live ones, brings it up to date, and
-exchanges it with the live folder. So a one-page change costs one file, and
-files whose bytes did not change keep their inode and modification time (a
-live-reloading browser and an rsync to the host see only real changes).
+A full `publish` writes every page into the *spare* folder beside the site
+(`.site.spare`), which holds an earlier version of it: into its own files,
+keeping their inodes (making thousands of files anew costs more than writing
+them: on ext4 without a journal, far more soon after as many were deleted);
+what the new site does not have is removed. After the exchange the spare
+holds the old site, for the next full build. An `update` writes only what
+changed: it first makes the spare a twin of the site, whose files are hard
+links to the live ones, brings it up to date, and exchanges it with the live
+folder. So a one-page change costs one file, and files whose bytes did not
+change keep their inode and modification time (a live-reloading browser and an
+rsync to the host see only real changes).
 """
 
 from __future__ import annotations
@@ -53,36 +58,44 @@ class Draft:
         self.full = folders is None
         self.out.parent.mkdir(parents=True, exist_ok=True)
         _sweep(self.out)
-        spare = _spare_of(self.out)
-        if self.full:
-            shutil.rmtree(spare, ignore_errors=True)
-            self.root = _staging(self.out)
-        elif folders.spare is None or not spare.is_dir() or spare.stat().st_ino != folders.spare:
-            _clone(self.out, spare)
-            self.root = spare
+        self.spare = _spare_of(self.out)
+        if self.full:  # every file is written: where the spare has one, into it
+            self.root = self.spare if _is_folder(self.spare) else _staging(self.out)
+        elif folders.spare is None or not _is_folder(self.spare) or \
+                self.spare.stat().st_ino != folders.spare:
+            _twin(self.out, self.spare)
+            self.root = self.spare
         else:
             for path in folders.stale:  # what the last update changed in the live site only
-                _relink(self.out, spare, path)
-            self.root = spare
+                _relink(self.out, self.spare, path)
+            self.root = self.spare
 
     def write(self, path: str, data: bytes) -> None:
-        _write_new(self.root, path, data)
+        if self.full:
+            _write_own(self.root, path, data)
+        else:
+            _write_new(self.root, path, data)
 
     def remove(self, path: str) -> None:
         _remove(self.root, path)
 
     def commit(self, changed: Iterable[str]) -> Folders:
-        """Swap the draft in; `changed` names every path written or removed."""
+        """Swap the draft in; `changed` names every path written or removed (in a full
+        build: every file of the new site)."""
+        if self.full:
+            _prune(self.root, set(changed))  # what the spare held of an older site
         _swap(self.root, self.out)
         if self.full:
-            shutil.rmtree(self.root, ignore_errors=True)  # the old site, if there was one
+            if self.root.exists() and self.root != self.spare:  # the old site: the next spare
+                os.rename(self.root, self.spare)
             return Folders(self.out.stat().st_ino, None, frozenset())
         return Folders(self.out.stat().st_ino, self.root.stat().st_ino, frozenset(changed))
 
     def abort(self) -> None:
-        """Leave the live site as it was. (A half-updated spare is not trusted again:
-        the build's state is forgotten before a draft starts.)"""
-        if self.full:
+        """Leave the live site as it was. (A half-written spare is not trusted again:
+        the build's state is forgotten before a draft starts, and a full build rewrites
+        all of it.)"""
+        if self.root != self.spare:
             shutil.rmtree(self.root, ignore_errors=True)
 
 
@@ -132,6 +145,58 @@ def inside(root: Path, path: str) -> Path:
     return root / clean
 
 
+def _write_own(root: Path, path: str, data: bytes) -> None:
+    """Write the file at `path` in place if it is the draft's own (no other folder
+    links it), else as a new file."""
+    target = inside(root, path)
+    try:
+        descriptor = os.open(target, os.O_WRONLY | os.O_NOFOLLOW)
+    except OSError:  # absent, or not a plain file
+        _make_way(root, target)
+        _write_new(root, path, data)
+        return
+    with open(descriptor, "wb") as file:
+        if os.fstat(descriptor).st_nlink == 1:
+            file.truncate()
+            file.write(data)
+            return
+    _write_new(root, path, data)  # a hard link to the live site: never write through it
+
+
+def _make_way(root: Path, target: Path, folder: bool = False) -> None:
+    """Remove what stands where `target` (a file, or a `folder`) and the folders
+    above it must go: an older site may have had a file where this one has a
+    folder, or the other way round."""
+    place = root
+    for part in target.relative_to(root).parts[:-1]:
+        place = place / part
+        if os.path.lexists(place) and not _is_folder(place):
+            place.unlink(missing_ok=True)
+    if _is_folder(target) and not folder:
+        shutil.rmtree(target, ignore_errors=True)
+    elif os.path.lexists(target) and not _is_folder(target) and folder:
+        target.unlink(missing_ok=True)
+
+
+def _is_folder(path: Path) -> bool:
+    return path.is_dir() and not path.is_symlink()
+
+
+def _prune(root: Path, keep: set[str]) -> None:
+    """Remove every file in `root` but those in `keep`, and the folders left empty."""
+    for folder, dirs, files in os.walk(root, topdown=False):
+        relative = Path(folder).relative_to(root)
+        for name in files:
+            if (relative / name).as_posix() not in keep:
+                os.unlink(os.path.join(folder, name))
+        for name in dirs:
+            path = os.path.join(folder, name)
+            if os.path.islink(path):
+                os.unlink(path)
+            elif not os.listdir(path):
+                os.rmdir(path)
+
+
 def _write_new(root: Path, path: str, data: bytes) -> None:
     """Write a new file (a new inode: never into a file the live site shares)."""
     target = inside(root, path)
@@ -164,17 +229,35 @@ def _remove(root: Path, path: str) -> None:
         folder = folder.parent
 
 
-def _clone(out: Path, spare: Path) -> None:
-    """A spare twin of the live site: the same folders, its files hard-linked."""
-    shutil.rmtree(spare, ignore_errors=True)
-    staging = _staging(out)
+def _twin(out: Path, spare: Path) -> None:
+    """Make `spare` a twin of the live site: the same folders, its files hard links
+    to the live ones. Folders the spare has already are kept (see the module's doc)."""
+    _make_way(spare.parent, spare, folder=True)
+    spare.mkdir(exist_ok=True)
+    live_files = set()
     for folder, dirs, files in os.walk(out):
-        relative = os.path.relpath(folder, out)
+        relative = Path(folder).relative_to(out)
         for name in dirs:
-            os.mkdir(os.path.join(staging, relative, name))
+            place = spare / relative / name
+            if not _is_folder(place):
+                _make_way(spare, place, folder=True)
+                place.mkdir()
         for name in files:
-            os.link(os.path.join(folder, name), os.path.join(staging, relative, name))
-    os.rename(staging, spare)
+            path = (relative / name).as_posix()
+            live_files.add(path)
+            source, target = os.path.join(folder, name), spare / path
+            if not _same_file(source, target):
+                _make_way(spare, target)
+                target.unlink(missing_ok=True)
+                os.link(source, target)
+    _prune(spare, live_files)
+
+
+def _same_file(a: str, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _staging(out: Path) -> Path:

@@ -24,7 +24,38 @@ def test_stale_pages_disappear_and_no_staging_is_left(tmp_path):
     publish([("index.html", b"1"), ("meetings/old/index.html", b"old")], out)
     publish([("index.html", b"2")], out)
     assert tree(out) == {"index.html": b"2"}
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    # the old site is kept beside as the spare, for the next build to write into
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.spare", "site"]
+    assert tree(tmp_path / ".site.spare") == {"index.html": b"1", "meetings/old/index.html": b"old"}
+
+
+def test_a_full_build_writes_into_the_spare_files_and_removes_the_rest(tmp_path):
+    out, spare = tmp_path / "site", tmp_path / ".site.spare"
+    publish([("index.html", b"1"), ("x/index.html", b"x"), ("y", b"y"), ("old.html", b"o")], out)
+    publish([("index.html", b"2")], out)
+    inode = (spare / "index.html").stat().st_ino
+    # a folder where the old site had a file, and a file where it had a folder
+    publish([("index.html", b"3"), ("x", b"now a file"), ("y/index.html", b"now a folder")], out)
+    assert tree(out) == {"index.html": b"3", "x": b"now a file", "y/index.html": b"now a folder"}
+    assert (out / "index.html").stat().st_ino == inode  # the same file, written anew
+    assert tree(spare) == {"index.html": b"2"}
+
+
+def test_a_full_build_never_writes_through_a_link_to_the_live_site(tmp_path):
+    out = tmp_path / "site"
+    folders = publish([("index.html", b"1"), ("a/index.html", b"a")], out)
+    update([("a/index.html", b"A")], out, current(out, folders))
+    spare = tmp_path / ".site.spare/index.html"
+    assert spare.stat().st_ino == (out / "index.html").stat().st_ino  # one file in both
+
+    def pages():
+        yield "index.html", b"new"
+        raise RuntimeError("a template failed half way")
+
+    live = tree(out)
+    with pytest.raises(RuntimeError):
+        publish(pages(), out)
+    assert tree(out) == live
 
 
 def test_failure_while_rendering_leaves_the_old_site(tmp_path):
