@@ -157,8 +157,10 @@ def _write_own(root: Path, path: str, data: bytes) -> None:
         return
     with open(descriptor, "wb") as file:
         if os.fstat(descriptor).st_nlink == 1:
-            file.truncate()
+            # over the old bytes, then cut what is left of them: truncating first
+            # would free the file's blocks only to allocate them again
             file.write(data)
+            file.truncate()
             return
     _write_new(root, path, data)  # a hard link to the live site: never write through it
 
