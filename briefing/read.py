@@ -48,6 +48,8 @@ class Release:
 
 def shown_name(path: Path) -> str:
     """A path as an editor recognises it: relative to the working folder if inside it."""
+    if not path.is_absolute() and ".." not in path.parts:
+        return str(path)  # as given: relative to the working folder already
     try:
         return str(path.resolve().relative_to(_resolved(os.getcwd())))
     except ValueError:

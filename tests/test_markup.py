@@ -16,3 +16,37 @@ def test_tables_and_footnotes():
 def test_converter_state_does_not_leak_between_releases():
     to_html("Text[^1]\n\n[^1]: First release's note.")
     assert "footnote" not in to_html("Plain text.")
+
+
+# Every inline pattern of 'extra', abbreviations (which skip atomic texts),
+# attribute lists, raw HTML, and texts where none of them has anything to do.
+INLINE_CASES = [
+    "Plain words in a paragraph.\n\n- a plain item\n- another\n\n| a | b |\n|---|---|\n| c | d |",
+    "*em* **strong** ***both*** _em_ __strong__ a * b and 2 * 3 = 6, snake_case_name",
+    "`code` and ``co`de`` and \\*escaped\\* and a line  \nbreak",
+    "[link](https://example.org \"t\") [ref][r] [r] ![img](/a.png) <https://example.org> "
+    "<a@example.org> &amp; &copy; <span>html</span> 3 < 4 > 2\n\n[r]: https://example.org",
+    "The CSTO met.\n\n| CSTO | x |\n|---|---|\n| the CSTO | y |\n\n*[CSTO]: Collective Security Treaty Organization",
+    "Text[^1] and more.\n\n[^1]: A *note*.",
+    "A paragraph\n{: .lead }\n\nTerm\n:   Definition with `code`",
+    "<div markdown=\"1\">Inside *html*.</div>\n\nAfter.",
+]
+
+
+def test_skipping_plain_texts_changes_nothing_in_the_html():
+    """SkipPlainText only saves time: Python-Markdown without it gives the same HTML,
+    on these cases and on every release of the test fixtures and the example."""
+    import markdown
+
+    from briefing.markup import EXTENSIONS, NestHeadings, _converter
+    from briefing.read import read_release
+    from pathlib import Path
+
+    releases = sorted(Path("tests/fixtures").rglob("*.md")) + sorted(Path("content").rglob("*.md"))
+    bodies = [r.body for r in map(read_release, releases) if hasattr(r, "body")]
+    assert len(bodies) > 20
+    plain = markdown.Markdown(extensions=[*EXTENSIONS, NestHeadings()], output_format="html")
+    for text in INLINE_CASES + bodies:
+        plain.reset()
+        _converter().reset()
+        assert _converter().convert(text) == plain.convert(text), text
