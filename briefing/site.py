@@ -48,6 +48,13 @@ class CountryRecord:
         return [role for role, slugs in (("Chaired", self.chaired), ("Hosted", self.hosted))
                 if meeting.slug in slugs]
 
+    def by_year(self) -> list[tuple[int, tuple[Meeting, ...], tuple[str, ...]]]:
+        """The meetings year by year, newest first, each with a note of its roles
+        ("Chaired · Hosted", or "")."""
+        return [(year, group, tuple(" · ".join(self.roles(m)) for m in group))
+                for year, group in ((year, tuple(group)) for year, group
+                                    in groupby(self.meetings, key=lambda m: m.date.year))]
+
     def per_year(self) -> dict[int, int]:
         """Meetings attended, by year."""
         return Counter(m.date.year for m in self.meetings if self.country in m.countries)

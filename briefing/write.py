@@ -20,10 +20,12 @@ rsync to the host see only real changes).
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
 import os
 import shutil
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -180,23 +182,30 @@ def _make_way(root: Path, target: Path, folder: bool = False) -> None:
         target.unlink(missing_ok=True)
 
 
-def _is_folder(path: Path) -> bool:
-    return path.is_dir() and not path.is_symlink()
+def _is_folder(path: Path | str) -> bool:
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)  # (a link to a folder is not one)
+    except OSError:
+        return False
 
 
 def _prune(root: Path, keep: set[str]) -> None:
     """Remove every file in `root` but those in `keep`, and the folders left empty."""
-    for folder, dirs, files in os.walk(root, topdown=False):
-        relative = Path(folder).relative_to(root)
+    top = str(root)
+    for folder, dirs, files in os.walk(top, topdown=False):
+        prefix = folder[len(top) + 1:].replace(os.sep, "/") + "/" if folder != top else ""
         for name in files:
-            if (relative / name).as_posix() not in keep:
+            if prefix + name not in keep:
                 os.unlink(os.path.join(folder, name))
         for name in dirs:
             path = os.path.join(folder, name)
             if os.path.islink(path):
                 os.unlink(path)
-            elif not os.listdir(path):
-                os.rmdir(path)
+                continue
+            try:
+                os.rmdir(path)  # only if empty: most are not
+            except OSError:
+                pass
 
 
 def _write_new(root: Path, path: str, data: bytes) -> None:
@@ -236,26 +245,27 @@ def _twin(out: Path, spare: Path) -> None:
     to the live ones. Folders the spare has already are kept (see the module's doc)."""
     _make_way(spare.parent, spare, folder=True)
     spare.mkdir(exist_ok=True)
+    live, twin = str(out), str(spare)
     live_files = set()
-    for folder, dirs, files in os.walk(out):
-        relative = Path(folder).relative_to(out)
+    for folder, dirs, files in os.walk(live):
+        relative = folder[len(live) + 1:]
         for name in dirs:
-            place = spare / relative / name
+            place = os.path.join(twin, relative, name)
             if not _is_folder(place):
-                _make_way(spare, place, folder=True)
-                place.mkdir()
+                _make_way(spare, Path(place), folder=True)
+                os.mkdir(place)
         for name in files:
-            path = (relative / name).as_posix()
-            live_files.add(path)
-            source, target = os.path.join(folder, name), spare / path
+            source, target = os.path.join(folder, name), os.path.join(twin, relative, name)
+            live_files.add(os.path.join(relative, name).replace(os.sep, "/"))
             if not _same_file(source, target):
-                _make_way(spare, target)
-                target.unlink(missing_ok=True)
+                _make_way(spare, Path(target))
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(target)
                 os.link(source, target)
     _prune(spare, live_files)
 
 
-def _same_file(a: str, b: Path) -> bool:
+def _same_file(a: str, b: str) -> bool:
     try:
         return os.path.samefile(a, b)
     except OSError:

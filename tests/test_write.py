@@ -41,6 +41,17 @@ def test_a_full_build_writes_into_the_spare_files_and_removes_the_rest(tmp_path)
     assert tree(spare) == {"index.html": b"2"}
 
 
+def test_an_edit_after_a_full_build_twins_the_spare_it_finds(tmp_path):
+    out, spare = tmp_path / "site", tmp_path / ".site.spare"
+    publish([("index.html", b"1"), ("gone/index.html", b"g"), ("x", b"a file")], out)
+    folders = publish([("index.html", b"2"), ("a/index.html", b"a"), ("x/index.html", b"in x")], out)
+    assert tree(spare)["x"] == b"a file"  # the spare: the first site
+    update([("a/index.html", b"A")], out, current(out, folders))
+    assert tree(out) == {"index.html": b"2", "a/index.html": b"A", "x/index.html": b"in x"}
+    assert tree(spare) == {"index.html": b"2", "a/index.html": b"a", "x/index.html": b"in x"}
+    assert (spare / "index.html").stat().st_ino == (out / "index.html").stat().st_ino
+
+
 def test_a_full_build_never_writes_through_a_link_to_the_live_site(tmp_path):
     out = tmp_path / "site"
     folders = publish([("index.html", b"1"), ("a/index.html", b"a")], out)
