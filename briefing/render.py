@@ -96,11 +96,14 @@ def _meetings(site: Site, texts: dict[str, str]) -> Iterator[Page]:
         near = site.neighbours[meeting.slug]
         related = site.related.get(meeting.slug, ())
         body = site.body_of.get(meeting.slug)
+        # each topic with its page's address, which other meetings' topics can change
+        topics = tuple((topic, urls.path_of(site.topic(topic))) for topic in meeting.topics)
         yield Page(urls.path_of(meeting), "meeting.html",
-                   {"meeting": meeting, "neighbours": near, "related": related, "body": body},
+                   {"meeting": meeting, "neighbours": near, "related": related, "body": body,
+                    "topics": topics},
                    (meeting.key, repr(body),
                     *_keys((near.earlier, near.later, near.previous_session, near.next_session)),
-                    *_keys(related)),
+                    *_keys(related), *(path for _, path in topics)),
                    text_of=texts[meeting.slug])
 
 

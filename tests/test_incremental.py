@@ -19,11 +19,16 @@ COUNTRIES = ["Armenia", "Belarus", "Kazakhstan", "Kyrgyzstan", "Russia", "Tajiki
 BODIES = ["Council of Foreign Ministers", "Council of Defence Ministers"]
 
 
+# two spellings that are two topics but one slug: which gets "-2" depends on them all
+TOPICS = ["drug trafficking", "drug-trafficking", "Migration"]
+
+
 def release(title: str, day: int, body: int, session: int, countries: list[str], chair: int,
-            text: str, draft: bool) -> str:
+            text: str, draft: bool, topics: list[str] = ()) -> str:
     return (f"---\ntitle: {title}\ndate: 2021-{1 + day // 28:02d}-{1 + day % 28:02d}\n"
             f"organization: CSTO\nbody: {BODIES[body]}\nsession: {session}\n"
             f"chair: {{country: {COUNTRIES[chair]}}}\ncountries: [{', '.join(countries)}]\n"
+            f"topics: [{', '.join(topics)}]\n"
             f"draft: {'true' if draft else 'false'}\n---\n\n{text}\n")
 
 
@@ -37,6 +42,7 @@ releases = st.builds(
     chair=st.integers(0, len(COUNTRIES) - 1),
     text=st.sampled_from(["Text.", "Other **text**.", "| a |\n|---|\n| b |"]),
     draft=st.booleans(),
+    topics=st.lists(st.sampled_from(TOPICS), max_size=2, unique=True),
 )
 names = st.sampled_from([f"{year}/r{n}.md" for year in (2020, 2021) for n in range(6)])
 steps = st.one_of(
@@ -115,3 +121,26 @@ def test_incremental_output_equals_a_clean_build(start, changes):
             else:
                 last = now
         assert outcome(Builder(incremental.project)) == now  # and a build with nothing changed changes nothing
+
+
+def test_a_meeting_page_follows_its_topics_address(tmp_path):
+    """A topic's address can change without its meeting changing: here a new
+    release's topic takes the slug, and the first one's page must link to "-2"."""
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    shutil.copytree(ROOT / "assets", tmp_path / "assets")
+    project = Project(tmp_path / "content", tmp_path / "templates", tmp_path / "assets",
+                      tmp_path / "site", cache=tmp_path / ".cache", config=tmp_path / "none.yaml",
+                      bodies=tmp_path / "none.yaml")
+    first = dict(title="Meeting", day=1, body=0, session=1, countries=["Armenia"], chair=0,
+                 text="Text.", draft=False)
+    apply(("write", "2021/a.md", release(**first, topics=["drug-trafficking"])), tmp_path)
+    # between them in time, of another body: the new one is neither neighbour nor related
+    apply(("write", "2021/c.md", release(**{**first, "day": 20, "body": 1})), tmp_path)
+    Builder(project).build()
+    page = tmp_path / "site/meetings/a/index.html"
+    assert 'href="../../topics/drug-trafficking/index.html"' in page.read_text()
+    apply(("write", "2021/b.md", release(**{**first, "day": 40, "body": 1, "session": 2},
+                                             topics=["drug trafficking"])),
+          tmp_path)
+    Builder(project).build()
+    assert 'href="../../topics/drug-trafficking-2/index.html"' in page.read_text()
