@@ -18,7 +18,6 @@ import gc
 import importlib
 import pickle
 import time
-import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -310,6 +309,8 @@ def parse_source(shared: tuple[set[str], str], path: str
     """Read and model one release, in a worker process: (key, pickled Parsed, text as
     HTML). Only the key when the cache already knows it."""
     known, timezone = shared
+    import zoneinfo
+
     from . import markup
     from .read import read_bytes, read_release, release_key
     from .schema import to_meeting

@@ -10,9 +10,7 @@ what is indexed (`data-pagefind-body`) and the filters: body, country, year.
 
 from __future__ import annotations
 
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 FOLDER = "pagefind/"  # where the bundle lives in the site
@@ -28,6 +26,9 @@ def index(site: Path) -> list[tuple[str, bytes]]:
     none for a site without meetings (Pagefind refuses to index nothing)."""
     if not any((site / "meetings").glob("*/index.html")):
         return []
+    import subprocess  # (not on the way of a build that finds nothing changed)
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="briefing-search-") as out:
         done = subprocess.run(
             [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", PAGES,
