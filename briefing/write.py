@@ -51,9 +51,10 @@ class Folders:
 class Draft:
     """The next version of the site, prepared beside it and then swapped in whole.
 
-    `Draft(out)` starts from nothing: every file must be written. `Draft(out,
-    folders)` starts from the spare twin of the live site, brought level with it,
-    so only changes need writing. `write` may be called from forked workers."""
+    `Draft(out)` writes every file: into the spare folder, whatever version of
+    the site it holds, or into a new folder if there is none. `Draft(out, folders)`
+    starts from the spare twin of the live site, brought level with it, so only
+    changes need writing. `write` may be called from forked workers."""
 
     def __init__(self, out: Path, folders: Folders | None = None):
         self.out = out.absolute()
@@ -63,6 +64,7 @@ class Draft:
         self.spare = _spare_of(self.out)
         if self.full:  # every file is written: where the spare has one, into it
             self.root = self.spare if _is_folder(self.spare) else _staging(self.out)
+            _unlink_links(self.root)  # a write must not follow one out of the folder
         elif folders.spare is None or not _is_folder(self.spare) or \
                 self.spare.stat().st_ino != folders.spare:
             _twin(self.out, self.spare)
@@ -89,6 +91,7 @@ class Draft:
         _swap(self.root, self.out)
         if self.full:
             if self.root.exists() and self.root != self.spare:  # the old site: the next spare
+                _make_way(self.spare.parent, self.spare, folder=True)
                 os.rename(self.root, self.spare)
             return Folders(self.out.stat().st_ino, None, frozenset())
         return Folders(self.out.stat().st_ino, self.root.stat().st_ino, frozenset(changed))
@@ -187,6 +190,15 @@ def _is_folder(path: Path | str) -> bool:
         return stat.S_ISDIR(os.lstat(path).st_mode)  # (a link to a folder is not one)
     except OSError:
         return False
+
+
+def _unlink_links(folder: Path | str) -> None:
+    """Remove the symbolic links under `folder` (someone may have put one into the site)."""
+    for entry in os.scandir(folder):
+        if entry.is_symlink():
+            os.unlink(entry.path)
+        elif entry.is_dir(follow_symlinks=False):
+            _unlink_links(entry.path)
 
 
 def _prune(root: Path, keep: set[str]) -> None:

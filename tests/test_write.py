@@ -52,6 +52,18 @@ def test_an_edit_after_a_full_build_twins_the_spare_it_finds(tmp_path):
     assert (spare / "index.html").stat().st_ino == (out / "index.html").stat().st_ino
 
 
+def test_a_full_build_does_not_follow_a_symbolic_link_out_of_the_spare(tmp_path):
+    out, elsewhere = tmp_path / "site", tmp_path / "elsewhere"
+    (elsewhere / "a").mkdir(parents=True)
+    (elsewhere / "a/index.html").write_bytes(b"not ours")
+    publish([("index.html", b"1")], out)
+    (out / "meetings").symlink_to(elsewhere)  # put there by hand, say
+    publish([("index.html", b"2")], out)  # the spare now holds the link
+    publish([("index.html", b"3"), ("meetings/a/index.html", b"a")], out)
+    assert tree(elsewhere) == {"a/index.html": b"not ours"}
+    assert tree(out) == {"index.html": b"3", "meetings/a/index.html": b"a"}
+
+
 def test_a_full_build_never_writes_through_a_link_to_the_live_site(tmp_path):
     out = tmp_path / "site"
     folders = publish([("index.html", b"1"), ("a/index.html", b"a")], out)
