@@ -51,9 +51,11 @@ class CountryRecord:
     def by_year(self) -> list[tuple[int, tuple[Meeting, ...], tuple[str, ...]]]:
         """The meetings year by year, newest first, each with a note of its roles
         ("Chaired · Hosted", or "")."""
-        return [(year, group, tuple(" · ".join(self.roles(m)) for m in group))
-                for year, group in ((year, tuple(group)) for year, group
-                                    in groupby(self.meetings, key=lambda m: m.date.year))]
+        years = []
+        for year, group in groupby(self.meetings, key=lambda m: m.date.year):
+            group = tuple(group)
+            years.append((year, group, tuple(" · ".join(self.roles(m)) for m in group)))
+        return years
 
     def per_year(self) -> dict[int, int]:
         """Meetings attended, by year."""

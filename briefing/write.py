@@ -278,10 +278,12 @@ def _twin(out: Path, spare: Path) -> None:
 
 
 def _same_file(a: str, b: str) -> bool:
+    """Whether `a` and `b` are one file (a symbolic link is a file of its own)."""
     try:
-        return os.path.samefile(a, b)
+        first, second = os.lstat(a), os.lstat(b)
     except OSError:
         return False
+    return (first.st_dev, first.st_ino) == (second.st_dev, second.st_ino)
 
 
 def _staging(out: Path) -> Path:
