@@ -190,7 +190,7 @@ def environment(templates: Path, config: Config = Config(), bytecode: Path | Non
                        participation=charts.participation,
                        content_security_policy=content_security_policy(live_script),
                        search_security_policy=content_security_policy(live_script, search=True))
-    env.filters.update(long_date=long_date, clock=clock, moment=moment, entry_id=entry_id,
+    env.filters.update(long_date=long_date, day=day, clock=clock, moment=moment, entry_id=entry_id,
                        event_data=functools.partial(formats.event_data, config=config))
     return env
 
@@ -264,9 +264,15 @@ def entry_id(meeting: Meeting, config: Config) -> str:
     return f"tag:{host},{meeting.date}:meetings/{meeting.slug}"
 
 
+@functools.cache  # (a page shows a few dates, the site the same ones many times)
 def long_date(day: dt.date) -> str:
     """1 January 2021"""
     return f"{day.day} {day:%B %Y}"
+
+
+def day(date: dt.date) -> Markup:
+    """`{{ meeting.date | day }}`: the date for readers, and for machines."""
+    return Markup(f'<time datetime="{date.isoformat()}">{long_date(date)}</time>')
 
 
 def clock(moment: dt.datetime) -> str:
