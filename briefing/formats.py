@@ -62,8 +62,11 @@ def absolute(config: Config, path: str) -> str | None:
 
 
 def meetings_json(context: dict, config: Config, fragments=None) -> bytes:
-    records = [record(m, context["body_of"].get(m.slug), config) for m in context["meetings"]]
-    return (json.dumps({"meetings": records}, ensure_ascii=False, indent=1) + "\n").encode()
+    """{"meetings": [...]}, one meeting a line: easy to read and to compare, and
+    written by the json module's C encoder (an indented dump is pure Python)."""
+    lines = ",\n".join(json.dumps(record(m, context["body_of"].get(m.slug), config),
+                                  ensure_ascii=False) for m in context["meetings"])
+    return (f'{{"meetings": [\n{lines}\n]}}\n' if lines else '{"meetings": []}\n').encode()
 
 
 def meetings_csv(context: dict, config: Config, fragments=None) -> bytes:
