@@ -184,7 +184,7 @@ def environment(templates: Path, config: Config = Config(), bytecode: Path | Non
     items = items or MeetingItems({})
     items.env = env
     env.globals.update(url=_url, absolute=functools.partial(_absolute, config), config=config,
-                       meeting_item=items, meeting_items=items.rows,
+                       meeting_items=items.rows,
                        # pictures: their numbers, worked out when a page shows them
                        timeline_chart=charts.meetings_per_year, record_chart=charts.record_per_year,
                        participation=charts.participation,
@@ -196,8 +196,8 @@ def environment(templates: Path, config: Config = Config(), bytecode: Path | Non
 
 
 class MeetingItems:
-    """`{{ meeting_item(meeting, note) }}`: a meeting as an item of a list (and,
-    through `fragment`, as an event of a calendar).
+    """`{{ meeting_items(meetings, notes) }}`: meetings as the items of a list (and,
+    through `fragment`, as the events of a calendar).
 
     A meeting appears in many lists (its countries' pages, the timeline, the
     home page). Its item is rendered once per link depth and note, and kept
@@ -210,14 +210,10 @@ class MeetingItems:
         self.env: jinja2.Environment | None = None
 
     @jinja2.pass_context
-    def __call__(self, context: jinja2.runtime.Context, meeting: Meeting, note: str = "") -> Markup:
-        return Markup(self._item(context["page_path"], meeting, note))
-
-    @jinja2.pass_context
     def rows(self, context: jinja2.runtime.Context, meetings: Sequence[Meeting],
              notes: Sequence[str] = ()) -> Markup:
-        """`{{ meeting_items(meetings, notes) }}`: the items of a whole list, one per
-        line, in one call (a country's list at 10,000 releases has ~1,900 of them)."""
+        """The items of a whole list, one per line, in one call (a country's list
+        at 10,000 releases has ~1,900 of them; a call per row cost more than the row)."""
         page_path = context["page_path"]
         return Markup("\n".join(self._item(page_path, meeting, note) for meeting, note
                                 in zip(meetings, notes or ("",) * len(meetings))))

@@ -156,7 +156,10 @@ def _write_own(root: Path, path: str, data: bytes) -> None:
     target = inside(root, path)
     try:
         descriptor = os.open(target, os.O_WRONLY | os.O_NOFOLLOW)
-    except OSError:  # absent, or not a plain file
+    except FileNotFoundError:  # a new file (every one, in a new folder)
+        _write_new(root, path, data)
+        return
+    except OSError:  # not a plain file, or under one: an older site's shape
         _make_way(root, target)
         _write_new(root, path, data)
         return
