@@ -37,8 +37,8 @@ def test_a_word_of_a_release_text_finds_its_meeting(base, browser):
     result.wait_for(timeout=FOUND)
     assert tab.locator(".pagefind-ui__result-link").count() == 1
     assert result.inner_text() == "Meeting of the CIS Council of Heads of Government"
-    for name in ("body", "country", "year"):  # the filters (shown once Pagefind has loaded them)
-        tab.get_by_text(name, exact=False).first.wait_for(timeout=FOUND)
+    for name in ("Body", "Country", "Year"):  # the filters (shown once Pagefind has loaded them)
+        tab.locator(".pagefind-ui__filter-name", has_text=name).wait_for(timeout=FOUND)
     tab.screenshot(path=str(ARTIFACTS / "screenshots" / "search-results.png"), full_page=True)
     result.click()  # (waiting for the load alone may see the search page still)
     tab.wait_for_url(base + "meetings/cis-heads-of-government/", timeout=FOUND)
