@@ -29,6 +29,7 @@ import errno
 import html
 import logging
 import shutil
+import signal
 import tempfile
 import time
 import traceback
@@ -100,6 +101,7 @@ class Preview:
         self.generation = 0
         self.connected: weakref.WeakSet = weakref.WeakSet()  # tabs whose generation was checked
         self.seen = self.built = ""  # signatures of the inputs: last polled, last built
+        self.building = False
 
     def start(self) -> None:
         self.seen = self.built = self.inputs()
@@ -143,23 +145,26 @@ class Preview:
     def build(self) -> bool:
         """Build; True if what the browser shows has changed."""
         failed_before = bool(self.problems)
+        self.building = True  # (a Ctrl-C now cuts the build short: see stop_on_signals)
         try:
             report = self.builder.build()
+            self.problems = []
         except ContentError as failed:
             self.problems = failed.problems
         except Exception as err:  # a bug, or a disk full: shown too, and the server lives on
             traceback.print_exc()
             self.problems = [Problem("build.py", 1, "internal error", f"{type(err).__name__}: {err}",
                                      "no error: the terminal running serve has the details")]
-        else:
-            self.problems = []
-            self.console.problems(report.warnings)
-            self.console.report(f"{_now()} {report}")
-            self.console.detail(report.details())
-            return failed_before or report.written > 0
-        self.console.problems(self.problems)
-        self.console.failure(f"{_now()} the build failed: the browser shows why")
-        return True
+        finally:
+            self.building = False
+        if self.problems:
+            self.console.problems(self.problems)
+            self.console.failure(f"{_now()} the build failed: the browser shows why")
+            return True
+        self.console.problems(report.warnings)
+        self.console.report(f"{_now()} {report}")
+        self.console.detail(report.details())
+        return failed_before or report.written > 0
 
 
 class PreviewServer(Server):
@@ -177,10 +182,32 @@ class PreviewServer(Server):
 
     def run(self) -> None:
         LiveReloadHandler.start_tasks()
+        stop_on_signals(self.preview)
         try:
             IOLoop.current().start()
-        except KeyboardInterrupt:  # Ctrl-C: stop serving; a build it cut short undid itself
+        except KeyboardInterrupt:  # Ctrl-C during a build: it undid itself
             pass
+
+
+def stop_on_signals(preview: Preview) -> None:
+    """Ctrl-C (or a TERM) stops the server between two steps of its loop.
+
+    Python's own Ctrl-C raises KeyboardInterrupt wherever the server happens to
+    be, and some places swallow it: a finalizer or a weak reference's callback
+    (run when a closed tab's connection is collected), livereload's bare
+    `except:` around a message. The server then ran on, deaf to Ctrl-C. So the
+    signal only asks the loop to stop; a build in progress, which can take
+    seconds, is cut short by the interrupt as before (it undoes itself), and
+    should that interrupt be swallowed, the loop stops when the build ends."""
+    loop = IOLoop.current().asyncio_loop
+
+    def stop(signum, frame) -> None:
+        loop.call_soon_threadsafe(loop.stop)
+        if preview.building:
+            raise KeyboardInterrupt
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, stop)
 
 
 class OwnPolling(Watcher):

@@ -58,14 +58,15 @@ class Server:
         return sum(1 for line in self.lines if " built " in line or " nothing changed" in line
                    or "the build failed" in line)
 
-    def stop(self) -> int:
+    def stop(self, signum: int = signal.SIGINT) -> int:
         if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
+            self.process.send_signal(signum)
             try:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
-                raise
+                raise AssertionError(f"still running 10 s after signal {signum}:\n"
+                                     + "\n".join(self.lines)) from None
         return self.process.returncode
 
 
@@ -245,8 +246,9 @@ def test_drafts_show_with_a_banner_only_with_drafts(work):
             running.stop()
 
 
-def test_ctrl_c_stops_cleanly(server):
-    assert server.stop() == 0
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_ctrl_c_or_a_term_stops_cleanly(server, signum):
+    assert server.stop(signum) == 0
     assert server.lines[-1] == "stopped"
     assert not any("Traceback" in line for line in server.lines)
 
