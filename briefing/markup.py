@@ -14,12 +14,17 @@ from functools import cache
 import markdown
 import nh3
 from markdown.extensions import Extension
+from markdown.extensions.abbr import AbbrExtension
+from markdown.extensions.attr_list import AttrListExtension
+from markdown.extensions.def_list import DefListExtension
+from markdown.extensions.fenced_code import FencedCodeExtension
+from markdown.extensions.footnotes import FootnoteExtension
+from markdown.extensions.md_in_html import MarkdownInHtmlExtension
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-# 'extra' gives what press offices paste: tables, footnotes, definition lists,
-# abbreviations, fenced blocks; 'sane_lists' keeps a numbered list numbered.
-EXTENSIONS = ("extra", "sane_lists")
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 TOP_LEVEL = 3  # under the page title (h1) and "The release" (h2)
 
@@ -108,10 +113,20 @@ class SkipPlainText(Extension):
         md.treeprocessors.register(_UnmarkPlain(md), "unmark_plain", self.INLINE - 0.5)
 
 
+def _extensions() -> list[Extension]:
+    """Python-Markdown's 'extra' (these seven, in its order) gives what press offices
+    paste: tables, footnotes, definition lists, abbreviations, fenced blocks; and
+    'sane_lists' keeps a numbered list numbered. Given as objects: named, they make
+    Python-Markdown look through every installed package's entry points first
+    (64 ms in each process, more than converting ten releases)."""
+    return [FencedCodeExtension(), FootnoteExtension(), AttrListExtension(), DefListExtension(),
+            TableExtension(), AbbrExtension(), MarkdownInHtmlExtension(), SaneListExtension()]
+
+
 @cache
 def _converter() -> markdown.Markdown:
     # One converter per process: building one costs more than converting a release.
-    return markdown.Markdown(extensions=[*EXTENSIONS, NestHeadings(), SkipPlainText()],
+    return markdown.Markdown(extensions=[*_extensions(), NestHeadings(), SkipPlainText()],
                              output_format="html")
 
 
