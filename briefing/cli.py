@@ -47,6 +47,15 @@ def main(argv: list[str] | None = None) -> int:
         argv = ["build", *argv]  # plain `python build.py` builds
     args = parser().parse_args(argv)
     console = Console(quiet=args.quiet, verbose=args.verbose)
+    try:
+        return run(args, console)
+    except KeyboardInterrupt:  # Ctrl-C: a build's writes undid themselves, or went in whole
+        where = f"; {args.out}/ holds the last complete build" if args.command == "build" else ""
+        console.failure(f"interrupted{where}")
+        return 130  # as a shell reports a command stopped by Ctrl-C
+
+
+def run(args: argparse.Namespace, console: Console) -> int:
     if args.command == "new":
         return run_new(args, console)
     project = Project(

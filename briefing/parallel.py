@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 from typing import Callable, Iterator, TypeVar
 
 Item = TypeVar("Item")
@@ -51,10 +52,7 @@ def _forked(work, items, shared, jobs) -> Iterator:
     gc.freeze()
     import multiprocessing
 
-    # A worker lives for one stage and leaves almost no cyclic garbage (two objects
-    # per release parsed, measured), so it runs without the collector, whose
-    # passes over the objects Markdown and Jinja make took 15 % of a parse.
-    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=gc.disable)
+    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_start_worker)
     try:
         yield from pool.imap(_call, [(work, item) for item in items], chunksize=chunk)
     finally:
@@ -62,6 +60,16 @@ def _forked(work, items, shared, jobs) -> Iterator:
         pool.join()
         gc.unfreeze()
         _shared = None
+
+
+def _start_worker() -> None:
+    # A worker lives for one stage and leaves almost no cyclic garbage (two objects
+    # per release parsed, measured), so it runs without the collector, whose
+    # passes over the objects Markdown and Jinja make took 15 % of a parse.
+    gc.disable()
+    # Ctrl-C reaches every process of the terminal's group: the parent stops the
+    # pool (and says so); a worker's own interrupt would only print its traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _call(job):

@@ -68,3 +68,34 @@ def test_sigkill_at_random_moments_leaves_old_or_new_site(tmp_path):
     subprocess.run(build_command(old, site), check=True, cwd=tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) in (
         [".cache", "new", "old", "site"], [".cache", ".site.spare", "new", "old", "site"])
+
+
+def test_ctrl_c_stops_a_build_with_a_message_and_a_whole_site(tmp_path):
+    """Ctrl-C reaches the build and its workers (the terminal's whole process group):
+    one line says what became of site/, no traceback, and site/ is one whole build."""
+    old, new = corpus(tmp_path / "old", 40, "Old"), corpus(tmp_path / "new", 40, "New")
+    site, reference = tmp_path / "site", tmp_path / "new-site"
+    subprocess.run(build_command(new, reference), check=True, cwd=tmp_path)
+    started = time.monotonic()
+    subprocess.run(build_command(old, site), check=True, cwd=tmp_path)
+    duration = time.monotonic() - started
+    whole = {digest(site), digest(reference)}
+    interrupted = 0
+    for share in (0.3, 0.5, 0.7):
+        output = tmp_path / "output.txt"  # (a pipe not read at once could hold the build up)
+        with output.open("w") as written:
+            process = subprocess.Popen(build_command(new, site), cwd=tmp_path, stdout=written,
+                                       stderr=subprocess.STDOUT, start_new_session=True)
+            time.sleep(share * duration)
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGINT)
+            process.wait(timeout=60)
+        if process.returncode == 0:  # done before the Ctrl-C
+            continue
+        interrupted += 1
+        lines = output.read_text().strip().splitlines()
+        assert process.returncode == 130, "\n".join(lines[-20:])
+        assert not any("Traceback" in line for line in lines)
+        assert lines[-1] == f"interrupted; {site}/ holds the last complete build"
+        assert digest(site) in whole, "site/ is not a whole build"
+    assert interrupted >= 2
