@@ -4,10 +4,14 @@
 import signal
 import sys
 
-from briefing.cli import main
-
 if __name__ == "__main__":
-    status = main()
+    try:
+        from briefing.cli import main
+
+        status = main()
+    except KeyboardInterrupt:  # Ctrl-C while starting, before any work (main reports the rest)
+        print("interrupted", file=sys.stderr)
+        status = 130
     # Done: a Ctrl-C from now on (Python's exit still takes a moment) would only
     # turn a finished command into a traceback and a false "interrupted" status.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
