@@ -49,6 +49,9 @@ def _forked(work, items, shared, jobs) -> Iterator:
     # The children share the parent's memory until they write to it. The garbage
     # collector would write to every object it visits; frozen objects it leaves
     # alone, so the children do not each end up with a copy of the parent's heap.
+    # (What was frozen before, such as what the build loaded from its cache, is
+    # meant to stay so: then this process's objects stay frozen after the pool.)
+    frozen_before = gc.get_freeze_count() > 0
     gc.freeze()
     import multiprocessing
 
@@ -58,7 +61,8 @@ def _forked(work, items, shared, jobs) -> Iterator:
     finally:
         pool.terminate()
         pool.join()
-        gc.unfreeze()
+        if not frozen_before:
+            gc.unfreeze()
         _shared = None
 
 
