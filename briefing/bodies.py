@@ -23,10 +23,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from slugify import slugify
-
 from .fields import Fields
-from .model import Meeting
+from .model import SLUG, SLUG_LENGTH, Meeting, slug_of
 from .problems import Problem
 from .read import read_settings
 
@@ -84,7 +82,8 @@ def load_registry(path: Path) -> tuple[Registry, list[Problem]]:
         entry = fields.mapping(value, body_name, ENTRY_FIELDS) if fields.value(body_name) else {}
         texts = fields.texts_of({k: v for k, v in entry.items() if k != "aliases"}, body_name)
         organization = texts.get("organization")
-        body = Body(texts.get("slug") or slugify(f"{organization or ''} {body_name}"),
+        body = Body(_registry_slug(fields, entry, texts.get("slug"), body_name) or
+                    slug_of(f"{organization or ''} {body_name}"),
                     " ".join(body_name.split()), organization)
         aliases = [body_name, *fields.texts(f"{body_name}.aliases", entry.get("aliases"))]
         for alias in aliases:
@@ -114,10 +113,18 @@ def identify(meetings: list[Meeting], registry: Registry) -> dict[str, Body]:
             (organization, name), _ = min(spellings[key].items(),
                                           key=lambda s: (-s[1], bare(*s[0])))
             name = bare(organization, name)
-            body = Body(_free_slug(slugify(f"{organization or ''} {name}") or "body", taken),
+            body = Body(_free_slug(slug_of(f"{organization or ''} {name}") or "body", taken),
                         name, organization)
         found[key] = body
     return {m.slug: found[key_of(m.organization, m.body)] for m in meetings if m.body}
+
+
+def _registry_slug(fields: Fields, entry: dict, slug: str | None, name: str) -> str | None:
+    if slug and (not SLUG.fullmatch(slug) or len(slug) > SLUG_LENGTH):
+        fields.problem(entry["slug"], f"{name}.slug", f"'{slug}' cannot be a page's address",
+                       f"lower-case letters, digits and single hyphens, at most {SLUG_LENGTH}")
+        return None
+    return slug
 
 
 def _free_slug(slug: str, taken: set[str]) -> str:

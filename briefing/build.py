@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import os
 import pickle
 import time
 from dataclasses import dataclass
@@ -127,8 +128,9 @@ class Builder:
     def _build(self, cache: Cache, started: float) -> Report:
         project, memory = self.project, self.memory
         stamp = cache.stamp(project.out)
-        sources = scan(project.content)
-        inputs = fingerprint(sources, project, self.drafts, self.search)
+        scanned = scan(project.content)
+        sources = scanned.sources
+        inputs = fingerprint(scanned, project, self.drafts, self.search)
         warm = memory.warm or not self.again  # else warm up now, for the next build's sake
         if stamp and stamp.fingerprint == inputs and warm and write.current(project.out, stamp.folders):
             return Report(**stamp.report, seconds=time.perf_counter() - started)  # nothing changed
@@ -141,7 +143,9 @@ class Builder:
         persist = not self.again or not memory.warm
 
         config, registry, settings_problems = settings(project)
-        loaded = load(sources, cache, state, project.out, memory, config.timezone or "")
+        settings_problems += scanned.problems  # (what the scan could not read: reported alike)
+        loaded = load(sources, cache, state, project.out, memory, config.timezone or "",
+                      project.content)
         site, summary = memory.site(
             site_key(loaded.parsed, self.drafts, settings_problems, registry),
             lambda: model(loaded.parsed, self.drafts, settings_problems, registry))
@@ -262,7 +266,7 @@ class Loaded:
 
 
 def load(sources: list[Source], cache: Cache, state: State, out: Path, memory: Memory,
-         timezone: str) -> Loaded:
+         timezone: str, content: Path) -> Loaded:
     """Every release modelled. Files unchanged since the last build come from its
     results, files whose bytes the cache knows from the cache; the rest is parsed.
     (Releases are read in the site's time zone: another one makes them all new.)"""
@@ -285,7 +289,7 @@ def load(sources: list[Source], cache: Cache, state: State, out: Path, memory: M
 
     todo = [number for number in range(len(sources)) if number not in keys]
     results = fork_map(parse_source, [sources[n].path for n in todo],
-                       shared=(cache.known(), timezone))
+                       shared=(cache.known(), timezone, os.path.realpath(content)))
     texts: dict[str, str] = {}
     remember = []
     for number, (key, pickled, text) in zip(todo, results):
@@ -304,11 +308,11 @@ def load(sources: list[Source], cache: Cache, state: State, out: Path, memory: M
     return Loaded([parsed[n] for n in range(len(sources))], texts, snapshot)
 
 
-def parse_source(shared: tuple[set[str], str], path: str
+def parse_source(shared: tuple[set[str], str, str], path: str
                  ) -> tuple[str | None, bytes | None, str | None]:
     """Read and model one release, in a worker process: (key, pickled Parsed, text as
     HTML). Only the key when the cache already knows it."""
-    known, timezone = shared
+    known, timezone, content = shared
     import zoneinfo
 
     from . import markup
@@ -316,7 +320,7 @@ def parse_source(shared: tuple[set[str], str], path: str
     from .schema import to_meeting
 
     path = Path(path)
-    name, data = read_bytes(path)
+    name, data = read_bytes(path, inside=content)
     if isinstance(data, Problem):
         return None, pickle.dumps(Parsed(None, None, (data,), {})), None
     key = release_key(name, data, timezone)

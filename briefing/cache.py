@@ -60,7 +60,9 @@ SPARE_RELEASES = 1000  # earlier versions of releases kept beyond twice the curr
 def digest(*parts: bytes | str) -> str:
     """A short, stable content digest of the parts (separated, so that ("ab", "c")
     and ("a", "bc") differ)."""
-    data = b"\0".join(part.encode("utf-8") if isinstance(part, str) else part for part in parts)
+    # (a path's bytes that are not UTF-8 are kept by surrogateescape, as the disk gave them)
+    data = b"\0".join(part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part
+                      for part in parts)
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 

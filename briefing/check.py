@@ -33,8 +33,10 @@ def check(project: Project, drafts: bool = False, today: dt.date | None = None) 
     config, registry, problems = settings(project)
     cache = Cache(project.cache)
     try:
-        loaded = load(scan(project.content), cache, cache.state(project.out), project.out,
-                      Memory(), config.timezone or "")
+        scanned = scan(project.content)
+        problems += scanned.problems
+        loaded = load(scanned.sources, cache, cache.state(project.out), project.out,
+                      Memory(), config.timezone or "", project.content)
         parsed = loaded.parsed
         problems += [p for one in parsed for p in one.problems]
         good = [one for one in parsed if one.meeting]

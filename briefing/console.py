@@ -1,6 +1,8 @@
 """What the commands print: problems on stderr, reports on stdout.
 
-Colour only when the stream is a terminal, and never with NO_COLOR set
+Nothing from content reaches the terminal raw: every line goes through
+`printable` (a release's escape sequence or a file name's newline shows as
+`\x1b`, `\x0a`). Colour only when the stream is a terminal, and never with NO_COLOR set
 (https://no-color.org) or TERM=dumb; `--quiet` keeps only problems,
 `--verbose` adds what a build parsed, rendered and wrote.
 """
@@ -12,7 +14,7 @@ import sys
 from dataclasses import dataclass
 from typing import TextIO
 
-from .problems import Problem
+from .problems import Problem, printable
 
 BOLD, RED, YELLOW, GREEN, RESET = "\033[1m", "\033[31m", "\033[33m", "\033[32m", "\033[0m"
 
@@ -29,7 +31,7 @@ class Console:
     verbose: bool = False
 
     def problem(self, problem: Problem) -> None:
-        text = str(problem)
+        text = printable(str(problem))
         if colour_on(sys.stderr):
             place, rest = text.split(": ", 1)
             text = f"{BOLD}{place}:{RESET} {YELLOW if problem.warning else RED}{rest}{RESET}"
@@ -41,6 +43,7 @@ class Console:
 
     def failure(self, text: str) -> None:
         """The last line of a run that failed."""
+        text = printable(text)
         if colour_on(sys.stderr):
             text = f"{BOLD}{RED}{text}{RESET}"
         print(text, file=sys.stderr, flush=True)
@@ -48,6 +51,7 @@ class Console:
     def report(self, text: str) -> None:
         """What a run did; not with --quiet."""
         if not self.quiet:
+            text = printable(text)
             if colour_on(sys.stdout):
                 text = f"{GREEN}{text}{RESET}"
             print(text, flush=True)
@@ -55,4 +59,4 @@ class Console:
     def detail(self, text: str) -> None:
         """More of what a run did; only with --verbose."""
         if self.verbose:
-            print(text, flush=True)
+            print(printable(text), flush=True)

@@ -16,9 +16,14 @@ from typing import Any
 import yaml
 
 from .problems import Problem
-from .read import kind_of
+from .read import FORBIDDEN, character_name, kind_of
 
 NULL = "tag:yaml.org,2002:null"
+# A YAML alias (*name) repeats what its anchor (&name) holds: ten lines can stand
+# for a billion values ("billion laughs"). What a mapping holds once its aliases
+# are expanded is bounded, far above any real release, before anything expands it.
+MAX_VALUES = 10_000
+MAX_CHARACTERS = 4 * 1024 * 1024
 LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")  # a BCP 47 tag, loosely
 
 
@@ -29,11 +34,15 @@ class Fields:
 
     def __init__(self, name: str, mapping: yaml.MappingNode, first_line: int,
                  required: tuple[str, ...] = (), what: str = "release"):
-        self.name, self.first_line = name, first_line
+        self.name, self.first_line, self.what = name, first_line, what
         self.problems: list[Problem] = []
         self.fields: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        sizes, refused = Sizes(), set()
         for key, value in mapping.value:
             field = key.value if isinstance(key, yaml.ScalarNode) else None
+            if not self.plain(key, value, field or what, sizes):
+                refused.add(field)  # refused whole: nothing may read it
+                continue
             if not field:
                 self.problem(key, what, "a key that is not a name", "field names such as 'title'")
             elif field in self.fields:
@@ -43,8 +52,33 @@ class Fields:
             else:
                 self.fields[field] = (key, value)
         for field in required:
-            if self.value(field) is None:
+            if self.value(field) is None and field not in refused:
                 self.problem(None, field, "missing", f"a '{field}:' field, which every {what} needs")
+
+    def plain(self, key: yaml.Node, value: yaml.Node, field: str, sizes: Sizes) -> bool:
+        """Whether a field holds plain text a page can carry, of a bounded size once its
+        aliases are expanded; else its problem."""
+        try:
+            values, characters = sizes.of(key, value)
+        except RecursionError:
+            self.problem(value, field, "a value that contains itself",
+                         "plain values: an alias (*name) may not repeat its own anchor")
+            return False
+        if values > MAX_VALUES or characters > MAX_CHARACTERS:
+            if not sizes.exceeded:  # (said once: the fields after it only add to it)
+                sizes.exceeded = True
+                whole = "the front matter" if self.what == "release" else self.what
+                self.problem(value, field, f"aliases (*name) expand {whole} to more than "
+                             f"{MAX_VALUES:,} values or {MAX_CHARACTERS:,} characters",
+                             "plain values; an alias repeats all its anchor (&name) holds")
+            return False
+        for node in (key, *scalars(value)):
+            bad = FORBIDDEN.search(node.value) if isinstance(node, yaml.ScalarNode) else None
+            if bad:
+                self.problem(node, field, f"{character_name(bad.group())}, written as an escape",
+                             "text without control characters: remove the escape")
+                return False
+        return True
 
     # -- reporting -----------------------------------------------------------
 
@@ -178,6 +212,75 @@ class Fields:
                 self.unknown(key, name, name, known, what)
                 extra[name] = construct(node)
         return extra
+
+
+class Sizes:
+    """How many values and characters nodes hold once their aliases are expanded,
+    counted once per node (an alias is the node it names): the count of a billion
+    values takes as many steps as the file has nodes. (A loop, not recursion: a
+    value nested a thousand deep is fine, if odd.)"""
+
+    def __init__(self):
+        self.known: dict[int, tuple[int, int]] = {}
+        self.total = (0, 0)
+        self.exceeded = False
+
+    def of(self, *nodes: yaml.Node) -> tuple[int, int]:
+        """The running total of the mapping, with `nodes` added."""
+        for node in nodes:
+            values, characters = self.node(node)
+            self.total = (self.total[0] + values, self.total[1] + characters)
+        return self.total
+
+    def node(self, top: yaml.Node) -> tuple[int, int]:
+        open_ = set()  # nodes whose children are being counted: met again, a node holds itself
+        todo = [top]
+        while todo:
+            node = todo[-1]
+            ident = id(node)
+            if ident in self.known:
+                todo.pop()
+                continue
+            if isinstance(node, yaml.ScalarNode):
+                self.known[ident] = (1, len(node.value))
+                todo.pop()
+                continue
+            children = _children(node)
+            waiting = [child for child in children if id(child) not in self.known]
+            if ident not in open_:
+                open_.add(ident)
+                if any(id(child) in open_ for child in waiting):
+                    raise RecursionError("a node holds itself")
+                todo.extend(waiting)
+                continue
+            if waiting:  # a child still open: it is an ancestor of itself
+                raise RecursionError("a node holds itself")
+            sizes = [self.known[id(child)] for child in children]
+            self.known[ident] = (1 + sum(v for v, _ in sizes), sum(c for _, c in sizes))
+            open_.discard(ident)
+            todo.pop()
+        return self.known[id(top)]
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return [child for pair in node.value for child in pair]
+
+
+def scalars(node: yaml.Node) -> list[yaml.ScalarNode]:
+    """Every scalar under `node`, each node once however many aliases name it."""
+    found, seen, todo = [], set(), [node]
+    while todo:
+        node = todo.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            found.append(node)
+        else:
+            todo.extend(_children(node))
+    return found
 
 
 def is_null(node: yaml.Node) -> bool:

@@ -9,14 +9,26 @@ meeting's own page, so the build keeps it apart (and cached) by `key`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import roman
+from slugify import slugify
 
 from .countries import Country
 
 FORMATS = ("in person", "videoconference", "hybrid")
+# The years a date may have: every later stage (the day after, for a calendar's
+# end; the time in UTC, for a feed) must stay inside what Python's dates hold.
+FIRST_YEAR, LAST_YEAR = 1000, 9998
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # one segment of a page's address
+SLUG_LENGTH = 100  # characters: far below the 255 bytes a file system allows a name
+
+
+def slug_of(text: str) -> str:
+    """A page address made from a name (a topic, a body): ASCII, cut at a word."""
+    return slugify(text, max_length=SLUG_LENGTH, word_boundary=True)
 
 
 @dataclass(frozen=True)

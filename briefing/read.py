@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,12 +17,20 @@ import yaml
 
 from .cache import ENGINE, digest
 from .problems import Problem
+from .sources import NotAFile, read_file
 
 # libyaml's C parser is several times faster; fall back to pure Python without it.
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_BYTES = 2 * 1024 * 1024  # a press release is a few KiB; this is a stray file
 FENCE = "---"
+# Characters no page, feed or calendar may carry: XML 1.0 refuses the C0 controls
+# (a feed with one is not a feed), HTML flags every control and noncharacter, a
+# calendar would pass them on raw. Tab and line feed are text; the rest is refused
+# with its line, in the file as in a value written with an escape ("\x01").
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+                       + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}"
+                                 for plane in range(0, 0x110000, 0x10000)) + "]")
 
 
 @dataclass(frozen=True)
@@ -61,11 +70,19 @@ def _resolved(folder: str) -> Path:  # resolved once per working folder, not onc
     return Path(folder).resolve()
 
 
-def read_bytes(path: Path) -> tuple[str, bytes | Problem]:
-    """(the name shown for `path`, its bytes), or a `Problem` if it cannot be read."""
+def read_bytes(path: Path, inside: str | None = None) -> tuple[str, bytes | Problem]:
+    """(the name shown for `path`, its bytes), or a `Problem` if it cannot be read:
+    not a regular file, larger than a release can be, or (with `inside`, the content
+    folder's real path) a link that leads out of that folder."""
     name = shown_name(path)
     try:
-        return name, path.read_bytes()
+        if inside and not os.path.realpath(path).startswith(inside.rstrip(os.sep) + os.sep):
+            return name, Problem(name, 1, "file", "a symbolic link out of the content folder; "
+                                 "not read", "a link to a file inside the content folder")
+        return name, read_file(path, MAX_BYTES)
+    except NotAFile as err:
+        return name, Problem(name, 1, "file", f"{err}; not read",
+                             f"a release: a text file of at most {MAX_BYTES:,} bytes")
     except OSError as err:  # unreadable, or deleted while we looked
         return name, Problem(name, 1, "file", f"cannot be read: {err.strerror}", "a readable file")
 
@@ -88,9 +105,6 @@ def read_release(path: Path, name: str | None = None, data: bytes | None = None)
 
 
 def _decode(name: str, data: bytes) -> str | Problem:
-    if len(data) > MAX_BYTES:
-        return Problem(name, 1, "file", f"file is {len(data):,} bytes",
-                       f"a release of at most {MAX_BYTES:,} bytes")
     if b"\0" in data:
         line = data.count(b"\n", 0, data.index(b"\0")) + 1
         return Problem(name, line, "file", "binary data (a NUL byte) in a .md file",
@@ -103,7 +117,22 @@ def _decode(name: str, data: bytes) -> str | Problem:
                        "a file saved as UTF-8")
     # A byte-order mark and Windows or old-Mac line endings are an editor's
     # choice, not a mistake; normalising them keeps every line number intact.
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    bad = FORBIDDEN.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - text.rfind("\n", 0, bad.start())
+        return Problem(name, line, "file", f"{character_name(bad.group())} in the text",
+                       "text without control characters: remove it", column=column)
+    return text
+
+
+def character_name(char: str) -> str:
+    """'a control character (U+0001)', as a message names one of FORBIDDEN."""
+    code = ord(char)
+    kind = "a noncharacter" if code >= 0xFDD0 else \
+        "half a surrogate pair" if code >= 0xD800 else "a control character"
+    return f"{kind} (U+{code:04X})"
 
 
 def split_release(path: Path, name: str, text: str, key: str = "") -> Release | Problem:

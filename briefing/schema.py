@@ -17,7 +17,7 @@ from slugify import slugify
 
 from . import countries
 from .cache import digest
-from .model import FORMATS, Chair, Meeting, Official
+from .model import FIRST_YEAR, FORMATS, LAST_YEAR, SLUG, SLUG_LENGTH, Chair, Meeting, Official
 from .problems import Problem
 from .fields import Fields
 from .read import Release
@@ -28,7 +28,6 @@ REQUIRED = ("title", "date")
 CHAIR_FIELDS = ("name", "position", "country")
 OFFICIAL_FIELDS = ("name", "position", "organization")
 
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 FORMAT_SPELLINGS = {"in person": "in person", "video conference": "videoconference",
                     "videoconference": "videoconference", "hybrid": "hybrid"}
 EXPECT_DATE = "YYYY-MM-DD, or a date and time with an offset such as 2021-01-01T10:00+03:00"
@@ -89,7 +88,7 @@ class FrontMatter(Fields):
             return None, None
         try:
             if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-                return dt.date.fromisoformat(text), None
+                return self.in_range(node, text, dt.date.fromisoformat(text), None)
             starts = dt.datetime.fromisoformat(text)
         except ValueError:
             self.problem(node, "date", f"'{text}' is not a date", EXPECT_DATE)
@@ -100,7 +99,15 @@ class FrontMatter(Fields):
             return None, None
         if starts.tzinfo is None:
             starts = starts.replace(tzinfo=self.zone)
-        return starts.date(), starts
+        return self.in_range(node, text, starts.date(), starts)
+
+    def in_range(self, node: yaml.Node, text: str, date: dt.date, starts: dt.datetime | None
+                 ) -> tuple[dt.date | None, dt.datetime | None]:
+        if not FIRST_YEAR <= date.year <= LAST_YEAR:
+            self.problem(node, "date", f"'{text}' is out of range",
+                         f"a date in the years {FIRST_YEAR} to {LAST_YEAR}")
+            return None, None
+        return date, starts
 
     def session(self) -> int | None:
         node, text = self.scalar("session")
@@ -131,14 +138,18 @@ class FrontMatter(Fields):
         node = self.value("slug")
         if node is None:
             slug = slugify(self.release.stem)
-            if not slug:
-                self.problem(None, "slug", f"no URL can be made from the file name "
-                             f"'{self.release.stem}'", "a 'slug:' field such as slug: xxiii-meeting")
-            return slug or None
+            if not slug or len(slug) > SLUG_LENGTH:
+                made = f"an address of {len(slug)} characters" if slug else "no address"
+                self.problem(None, "slug", f"the file name '{self.release.stem}' makes {made}",
+                             f"a shorter file name, or a 'slug:' field of at most {SLUG_LENGTH} "
+                             "characters such as slug: xxiii-meeting")
+                return None
+            return slug
         text = self.text_of(node, "slug")
-        if text is not None and not SLUG.fullmatch(text):
+        if text is not None and (not SLUG.fullmatch(text) or len(text) > SLUG_LENGTH):
             self.problem(node, "slug", f"'{text}' cannot be a URL segment",
-                         "lower-case letters, digits and single hyphens, such as csto-xxiii")
+                         "lower-case letters, digits and single hyphens, such as csto-xxiii, "
+                         f"at most {SLUG_LENGTH} characters")
             return None
         return text
 

@@ -15,11 +15,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import groupby
 
-from slugify import slugify
-
 from .bodies import Body, Registry, identify
 from .countries import Country
-from .model import Meeting
+from .model import Meeting, slug_of
 
 RELATED = 3  # related meetings a meeting page lists
 NEARBY = 5  # how far, in time and in the body's sessions, related meetings are looked for
@@ -207,7 +205,7 @@ def topic_records(newest_first: tuple[Meeting, ...]) -> tuple[TopicRecord, ...]:
     records, taken = [], set()
     for topic in sorted(listed):
         name = min(spellings[topic].items(), key=lambda s: (-s[1], s[0]))[0]
-        slug = base = slugify(topic) or "topic"
+        slug = base = slug_of(topic) or "topic"
         n = 2
         while slug in taken:
             slug, n = f"{base}-{n}", n + 1

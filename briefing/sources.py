@@ -2,19 +2,33 @@
 
 Kept free of heavy imports: when the fingerprint shows that nothing changed,
 a build ends here, without loading YAML, Markdown or Jinja.
+
+Nothing under `content/` is dropped silently. A release (`*.md` or
+`*.markdown`, in any case) is read only if it is a regular file, or a symbolic
+link that stays inside `content/`; a link leading out of it, a link to nothing
+or in a loop, a FIFO, a device, a folder that cannot be read, a file name that
+is not UTF-8 or holds a control character: each is a problem with its path,
+and never read. Hidden files and folders (`.git`, an editor's `.#x.md`) are
+not content.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import stat as st
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from .cache import ENGINE, digest
-from .problems import ContentError, Problem
+from .problems import UNPRINTABLE, ContentError, Problem
 
 if TYPE_CHECKING:
     from .build import Project
+
+RELEASE_SUFFIXES = (".md", ".markdown")  # compared without case: X.MD is a release too
+KINDS = {st.S_IFIFO: "a FIFO (named pipe)", st.S_IFCHR: "a character device",
+         st.S_IFBLK: "a block device", st.S_IFSOCK: "a socket"}
 
 
 class Source(NamedTuple):
@@ -30,44 +44,193 @@ class Source(NamedTuple):
         return self.mtime, self.size
 
 
-def scan(content: Path) -> list[Source]:
-    """Every `*.md` under `content` with its signature, in a stable order, skipping
-    hidden files and folders (editor backups such as `.#x.md`, `.git`)."""
+class Scan(NamedTuple):
+    """The releases found under `content/`, and what was found but cannot be read."""
+
+    sources: list[Source]
+    problems: list[Problem]
+
+
+def is_release(name: str) -> bool:
+    return name.lower().endswith(RELEASE_SUFFIXES)
+
+
+def scan(content: Path) -> Scan:
+    """Every release under `content` with its signature, in a stable order, and a
+    problem for each thing that looks like content but cannot be read."""
     if not content.is_dir():
-        raise ContentError([Problem(str(content), 1, "content", "no such folder",
+        raise ContentError([Problem(str(content), 0, "folder", "no such folder",
                                     "a folder of release .md files")])
-    return [Source(path, stat.st_mtime_ns, stat.st_size)
-            for path, stat in _walk(content, lambda name: name.endswith(".md"))]
+    walk = _Walk(content)
+    walk.folder(str(content))
+    while walk.links:  # links to folders, once every real folder is known
+        path, target = walk.links.pop(0)
+        walk.linked_folder(path, target)
+    return Scan(sorted(walk.found), sorted(walk.problems, key=lambda p: p.place))
 
 
-def _walk(folder: Path | str, wanted=lambda name: True) -> list[tuple[str, os.stat_result]]:
-    found = []
+class _Walk:
+    """One walk of the content folder. Real folders are read first, in sorted order;
+    a link to a folder inside `content/` is followed after them, unless that folder
+    was read already (as itself, or through another link): so a loop ends, and no
+    release is read twice through a link to its own folder."""
+
+    def __init__(self, content: Path):
+        self.root = os.path.realpath(content)
+        self.found: list[Source] = []
+        self.problems: list[Problem] = []
+        self.links: list[tuple[str, str]] = []
+        self.seen: set[tuple[int, int]] = set()  # (device, inode) of the folders read
+
+    def folder(self, path: str) -> None:
+        try:
+            with os.scandir(path) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+            self.seen.add(_identity(os.stat(path)))
+        except OSError as err:
+            self.problem(path, f"cannot be read: {err.strerror}",
+                         "a folder the build may read (its permissions)")
+            return
+        for entry in entries:
+            if not entry.name.startswith("."):
+                self.entry(entry)
+
+    def entry(self, entry: os.DirEntry) -> None:
+        try:
+            if entry.is_symlink():
+                self.link(entry)
+            elif entry.is_dir(follow_symlinks=False):
+                self.folder(entry.path)
+            elif is_release(entry.name):
+                self.release(entry.path, entry.stat(follow_symlinks=False))
+        except FileNotFoundError:  # removed while we looked: it is gone, not lost
+            return
+        except OSError as err:
+            self.problem(entry.path, f"cannot be read: {err.strerror}", "a readable file")
+
+    def link(self, entry: os.DirEntry) -> None:
+        target = os.path.realpath(entry.path)
+        try:
+            found = os.stat(entry.path)
+        except OSError as err:  # a link to nothing, or in a loop
+            what = "in a loop" if err.errno == errno.ELOOP else f"to {target}, which does not exist"
+            self.problem(entry.path, f"a symbolic link {what}; not read",
+                         "a link to a file or folder inside the content folder",
+                         warning=not is_release(entry.name))
+            return
+        if not _inside(target, self.root):
+            if is_release(entry.name) or st.S_ISDIR(found.st_mode):  # (it may hold releases)
+                self.problem(entry.path, f"a symbolic link to {target}, outside the content "
+                             "folder; not read", "a link to a file or folder inside the content folder")
+        elif st.S_ISDIR(found.st_mode):
+            self.links.append((entry.path, target))
+        elif is_release(entry.name):
+            self.release(entry.path, found)
+
+    def linked_folder(self, path: str, target: str) -> None:
+        try:
+            if _identity(os.stat(target)) in self.seen:
+                return  # read already: as itself, or through another link
+        except OSError:
+            return  # gone meanwhile
+        self.folder(path)
+
+    def release(self, path: str, found: os.stat_result) -> None:
+        name = os.path.basename(path)
+        if not st.S_ISREG(found.st_mode):
+            kind = KINDS.get(st.S_IFMT(found.st_mode), "not a regular file")
+            self.problem(path, f"{kind}, not a file; not read", "a release saved as a regular file")
+        elif _undecodable(name):
+            self.problem(path, "the file name is not valid UTF-8; not read",
+                         "a UTF-8 file name, as it becomes the page's address: rename the file")
+        elif UNPRINTABLE.search(name):
+            self.problem(path, "the file name holds a control character; not read",
+                         "a file name of printable characters: rename the file")
+        else:
+            self.found.append(Source(path, found.st_mtime_ns, found.st_size))
+
+    def problem(self, path: str, message: str, expected: str, warning: bool = False) -> None:
+        kind = "link" if os.path.islink(path) else "folder" if os.path.isdir(path) else "file"
+        self.problems.append(Problem(path, 0, kind, message, expected, warning))
+
+
+def _identity(found: os.stat_result) -> tuple[int, int]:
+    return found.st_dev, found.st_ino
+
+
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _undecodable(name: str) -> bool:
+    """Whether a name read from the disk held bytes that are not UTF-8 (Python keeps
+    them as lone surrogates, os.fsdecode's 'surrogateescape')."""
+    return any("\udc80" <= char <= "\udcff" for char in name)
+
+
+class NotAFile(Exception):
+    """What `read_file` refuses to read, said as an editor would understand it."""
+
+
+def read_file(path: str | Path, limit: int) -> bytes:
+    """The bytes of the regular file at `path`, at most `limit` of them. Anything else
+    is refused from the open file itself, before a byte is read: a FIFO would block
+    the build, a device (a link to /dev/zero) never end, and a file replaced between
+    a look and the read is judged as it is when read."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return found
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir():
-            found += _walk(entry.path, wanted)
-        elif wanted(entry.name):
-            try:
-                found.append((entry.path, entry.stat()))
-            except OSError:  # removed while we looked: it is gone
-                continue
-    return sorted(found) if isinstance(folder, Path) else found
+        found = os.fstat(descriptor)
+        if not st.S_ISREG(found.st_mode):
+            raise NotAFile(KINDS.get(st.S_IFMT(found.st_mode), "not a regular file"))
+        if found.st_size > limit:
+            raise NotAFile(f"the file is {found.st_size:,} bytes, more than {limit:,}")
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(descriptor, max(found.st_size, 65536))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:  # it grew while we read
+            raise NotAFile(f"the file is more than {limit:,} bytes")
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
 
 
 def files_of(folder: Path) -> list[tuple[str, os.stat_result]]:
-    """Every file under `folder` (templates, assets), with its stat."""
-    return _walk(folder) if folder.is_dir() else []
+    """Every file under `folder` (templates, assets), with its stat, in a stable order
+    (links followed, each folder once: a link in a loop ends)."""
+    found: list[tuple[str, os.stat_result]] = []
+    if folder.is_dir():
+        _files(str(folder), found, set())
+    return sorted(found)
 
 
-def fingerprint(sources: list[Source], project: Project, drafts: bool, search: bool = True) -> str:
+def _files(folder: str, found: list, seen: set) -> None:
+    try:
+        identity = _identity(os.stat(folder))
+        entries = [] if identity in seen else list(os.scandir(folder))
+    except OSError:
+        return
+    seen.add(identity)
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            if entry.is_dir():
+                _files(entry.path, found, seen)
+            else:
+                found.append((entry.path, entry.stat()))
+        except OSError:  # removed while we looked, or a link to nothing: not a file
+            continue
+
+
+def fingerprint(scanned: Scan, project: Project, drafts: bool, search: bool = True) -> str:
     """Changes whenever anything that decides the output may have changed."""
     parts = [ENGINE, str(drafts), str(search), str(project.out.absolute()), os.getcwd()]
-    parts += [f"{s.path}\0{s.mtime}\0{s.size}" for s in sources]
+    parts += [f"{s.path}\0{s.mtime}\0{s.size}" for s in scanned.sources]
+    parts += [str(problem) for problem in scanned.problems]
     for folder in (project.templates, project.assets):
         parts.append(str(folder.absolute()))
         parts += [f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}" for path, stat in files_of(folder)]

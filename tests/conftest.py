@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -81,3 +83,26 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+# A process that obeys file permissions: root's own would ignore a chmod. In a
+# new user namespace, root keeps its files but loses the right to override their
+# modes (Linux's unshare; unprivileged user namespaces need no root).
+AS_ORDINARY_USER = ["unshare", "--user"] if os.geteuid() == 0 else []
+
+
+def cli(*args: str, cwd: Path, timeout: float = 120, ordinary_user: bool = False,
+        env: dict | None = None) -> subprocess.CompletedProcess:
+    """`python build.py ARGS` in `cwd`, as an editor runs it; its output as text."""
+    command = [sys.executable, str(ROOT / "build.py"), *args]
+    if ordinary_user:
+        command = AS_ORDINARY_USER + command
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, "NO_COLOR": "1", **(env or {})})
+
+
+RELEASE = "---\ntitle: {title}\ndate: {date}\ncountries: [Russia, Belarus]\n---\n\nText of {title}.\n"
+
+
+def release_text(title: str = "A meeting", date: str = "2021-03-01") -> str:
+    return RELEASE.format(title=title, date=date)

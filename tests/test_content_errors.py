@@ -51,7 +51,8 @@ MESSAGES = {
     "official-without-name.md": ["5: officials: an official without a name "
                                  "(expected a name: {name: ..., position: ..., organization: ...})"],
     "bad-slug.md": ["4: slug: '../../../etc/passwd' cannot be a URL segment "
-                    "(expected lower-case letters, digits and single hyphens, such as csto-xxiii)"],
+                    "(expected lower-case letters, digits and single hyphens, such as csto-xxiii, "
+                    "at most 100 characters)"],
     "bad-source.md": ["4: source: 'javascript:alert(1)' is not a web address "
                       "(expected an http:// or https:// URL)"],
     "bad-lang.md": ["4: lang: 'english language' is not a language tag "
@@ -152,4 +153,4 @@ def test_missing_content_folder(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     status, err, _ = run_build(capsys)
     assert status == 1
-    assert err[0] == "content:1: content: no such folder (expected a folder of release .md files)"
+    assert err[0] == "content: folder: no such folder (expected a folder of release .md files)"

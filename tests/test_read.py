@@ -18,11 +18,14 @@ def read(tmp_path: Path, data: bytes):
 
 
 def test_finds_markdown_in_subfolders_in_order_skipping_hidden(tmp_path):
-    for name in ["2021/b.md", "2021/a.md", "2020/z.md", "notes.txt", ".git/x.md", "2021/.#a.md"]:
+    for name in ["2021/b.md", "2021/a.md", "2020/z.md", "notes.txt", ".git/x.md", "2021/.#a.md",
+                 "2021/C.MD", "2019/y.markdown"]:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
-    found = [Path(s.path).relative_to(tmp_path).as_posix() for s in scan(tmp_path)]
-    assert found == ["2020/z.md", "2021/a.md", "2021/b.md"]
+    scanned = scan(tmp_path)
+    found = [Path(s.path).relative_to(tmp_path).as_posix() for s in scanned.sources]
+    assert found == ["2019/y.markdown", "2020/z.md", "2021/C.MD", "2021/a.md", "2021/b.md"]
+    assert scanned.problems == []
 
 
 def test_splits_front_matter_and_body_with_lines(tmp_path):
