@@ -77,8 +77,20 @@ def meetings_csv(context: dict, config: Config, fragments=None) -> bytes:
     for meeting in context["meetings"]:
         row = record(meeting, context["body_of"].get(meeting.slug), config)
         row["officials"] = [", ".join(filter(None, o.values())) for o in row["officials"]]
-        writer.writerow({k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()})
+        writer.writerow({k: defused("; ".join(v) if isinstance(v, list) else v)
+                         for k, v in row.items()})
     return ("\ufeff" + out.getvalue()).encode()  # the BOM: spreadsheets then read UTF-8
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defused(cell: Any) -> Any:
+    """A cell a spreadsheet would run as a formula (it begins with =, +, -, @, a tab or a
+    carriage return) begins with an apostrophe instead, as OWASP's guidance on CSV
+    injection recommends; the spreadsheet then shows it as text. meetings.json keeps
+    every value exactly."""
+    return "'" + cell if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell
 
 
 def calendar(context: dict, config: Config, fragments) -> bytes:

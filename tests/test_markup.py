@@ -1,5 +1,7 @@
 """markup: the release text as HTML."""
 
+import pytest
+
 from briefing.markup import to_html
 
 
@@ -51,3 +53,26 @@ def test_skipping_plain_texts_changes_nothing_in_the_html():
         plain.reset()
         _converter().reset()
         assert _converter().convert(text) == plain.convert(text), text
+
+
+@pytest.mark.parametrize("markdown", [
+    "![x](/\\evil.example/x.png)", '<img src="\\\\evil.example\\x.png" alt="x">',
+    '<img src="\\/evil.example/x.png" alt="x">', '<img src=" //evil.example/x.png" alt="x">',
+    '<img src="/&#9;/evil.example/x.png" alt="x">', "![x](//evil.example/x.png)",
+    '<img src="https:\\\\evil.example\\x.png" alt="x">'])
+def test_no_image_address_a_browser_resolves_to_another_host_survives(markdown):
+    assert "evil" not in to_html(markdown)
+
+
+@pytest.mark.parametrize("markdown", [
+    "[x](//evil.example/page)", '<a href="\\\\evil.example\\page">x</a>',
+    '<a href="/\\evil.example/page">x</a>', '<a href="java&#9;script:alert(1)">x</a>'])
+def test_a_scheme_relative_or_disguised_link_loses_its_address_keeps_its_text(markdown):
+    html = to_html(markdown)
+    assert "href" not in html and ">x</a>" in html
+
+
+def test_the_site_own_images_and_ordinary_links_stay():
+    html = to_html("![a](img/a.png) [b](https://example.org/) [c](../c/) [d](mailto:d@example.org)")
+    assert 'src="img/a.png"' in html and 'href="https://example.org/"' in html
+    assert 'href="../c/"' in html and 'href="mailto:d@example.org"' in html

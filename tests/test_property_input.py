@@ -1,12 +1,19 @@
 """Property: for any file an editor could save, the build makes a site or reports
-content problems with file:line — never a traceback."""
+content problems with file:line — never a traceback; and a site it makes is one
+every client reads: feeds (feedparser, strict XML), calendars (icalendar), data."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import json
 import tempfile
 from pathlib import Path
 
+import feedparser
+import icalendar
+import lxml.etree
 import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -63,6 +70,8 @@ def test_any_input_builds_or_is_reported_with_file_and_line(files):
     with tempfile.TemporaryDirectory() as folder:
         content = Path(folder) / "content"
         content.mkdir()
+        # with a base_url, every file is made: feeds, calendars, the sitemap
+        (Path(folder) / "site.yaml").write_text("base_url: https://briefings.example.org/\n")
         for number, data in enumerate(files):
             (content / f"r{number}.md").write_bytes(data)
         try:
@@ -78,3 +87,17 @@ def test_any_input_builds_or_is_reported_with_file_and_line(files):
             event("built")
             assert isinstance(report, Report)
             assert (Path(folder) / "site" / "index.html").is_file()
+            readable_by_clients(Path(folder) / "site")
+
+
+def readable_by_clients(site: Path) -> None:
+    """Every feed, calendar and data file of `site` reads back in the client made for it."""
+    for xml in site.rglob("*.xml"):
+        lxml.etree.parse(str(xml))  # strict XML: a control character would fail here
+    for feed in site.rglob("feed.xml"):
+        parsed = feedparser.parse(feed.read_bytes())
+        assert not parsed.bozo, (feed, parsed.bozo_exception)
+    for ics in site.rglob("*.ics"):
+        icalendar.Calendar.from_ical(ics.read_bytes())
+    json.loads((site / "data/meetings.json").read_bytes())
+    list(csv.reader(io.StringIO((site / "data/meetings.csv").read_bytes().decode("utf-8-sig"))))

@@ -266,3 +266,24 @@ def test_the_country_index_shades_a_participation_matrix_linked_cell_by_cell(bod
     country = page(bodies_site, "countries/russia/index.html")
     assert country.xpath("//h3[@id='y2021']")
     assert country.xpath("//figure[@class='chart']//svg[@role='img']")
+
+
+def test_a_csv_cell_a_spreadsheet_would_run_begins_with_an_apostrophe_json_keeps_it(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "formula.md").write_text(
+        '---\ntitle: "=HYPERLINK(\\"https://evil.example/\\", \\"click\\")"\ndate: 2021-01-01\n'
+        'summary: "+1 (555) 0100"\nlocation: "@SUM(A1:A9)"\ntopics: ["-2+3", "plain"]\n'
+        'officials: ["=cmd|\' /C calc\'!A0"]\nbody: Council\n---\nText.\n')
+    (tmp_path / "site.yaml").write_text(f"base_url: {BASE}\n")
+    build(project(content, tmp_path / "site"))
+    record = json.loads((tmp_path / "site/data/meetings.json").read_text())["meetings"][0]
+    row = next(csv.DictReader(io.StringIO(
+        (tmp_path / "site/data/meetings.csv").read_bytes().decode("utf-8-sig"), newline="")))
+    assert record["title"] == '=HYPERLINK("https://evil.example/", "click")'
+    assert row["title"] == "'" + record["title"]
+    assert (row["summary"], row["location"], row["topics"], row["officials"]) == (
+        "'+1 (555) 0100", "'@SUM(A1:A9)", "'-2+3; plain", "'=cmd|' /C calc'!A0")
+    assert (record["summary"], record["location"], record["topics"]) == (
+        "+1 (555) 0100", "@SUM(A1:A9)", ["-2+3", "plain"])
+    assert row["body"] == "Council" and row["date"] == "2021-01-01"  # the rest as it was

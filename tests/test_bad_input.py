@@ -1,0 +1,131 @@
+"""Bad input gives a file:line problem, never a traceback, a hang or a broken feed
+(issue 12, points 4 to 6)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import cli, release_text
+
+
+@pytest.fixture
+def work(tmp_path) -> Path:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "site.yaml").write_text("base_url: https://briefings.example.org/\n")
+    return tmp_path
+
+
+def build(work: Path):
+    return cli("build", "--no-search", cwd=work, timeout=60)
+
+
+def billion_laughs() -> str:
+    lines = ["---", "title: Laughs", "date: 2021-01-01", "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 9) + "]" for n in range(1, 10)]
+    return "\n".join([*lines, "---", "Text."]) + "\n"
+
+
+def test_yaml_aliases_that_expand_to_billions_are_refused_at_once(work):
+    assert len(billion_laughs().encode()) < 600
+    (work / "content/laughs.md").write_text(billion_laughs())
+    done = build(work)  # (before: 100 s, then MemoryError)
+    assert done.returncode == 1
+    errors = [line for line in done.stderr.splitlines() if ": warning: " not in line]
+    assert errors[0] == (
+        "content/laughs.md:8: a4: aliases (*name) expand the front matter to more than 10,000 "
+        "values or 4,194,304 characters (expected plain values; an alias repeats all its anchor "
+        "(&name) holds)")
+    assert errors[1:] == ["1 error in 1 file; site/ left as it was"]
+
+
+def test_a_few_aliases_are_fine(work):
+    (work / "content/a.md").write_text(
+        "---\ntitle: &t Council meets\ndate: 2021-01-01\nsummary: *t\ncountries: &c [RU, BY]\n"
+        "x: [*c, *c]\n---\nText.\n")
+    done = build(work)
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("date", ["9999-12-31", "0001-01-01T00:30+01:00", "0999-12-31",
+                                  "9999-12-31T23:30-05:00"])
+def test_dates_at_the_edges_of_the_calendar_are_refused_with_their_line(work, date):
+    (work / "content/edge.md").write_text(release_text(date=date))
+    done = build(work)
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[0] == (
+        f"content/edge.md:3: date: '{date}' is out of range (expected a date in the years "
+        "1000 to 9998)")
+
+
+def test_dates_just_inside_the_range_build_every_file(work):
+    (work / "content/first.md").write_text(release_text("First", "1000-01-01T00:30+01:00"))
+    (work / "content/last.md").write_text(release_text("Last", "9998-12-31"))
+    done = build(work)
+    assert done.returncode == 0, done.stderr
+    assert (work / "site/calendar.ics").is_file() and (work / "site/feed.xml").is_file()
+
+
+ESCAPES = {"\\x01": "a control character (U+0001)", "\\0": "a control character (U+0000)",
+           "\\uFFFE": "a noncharacter (U+FFFE)", "\\e[31m": "a control character (U+001B)",
+           "\\x85": "a control character (U+0085)"}
+FIELDS = {"title": '"{}"', "summary": '"{}"', "countries": '[RU, "{}"]', "chair": '{{name: "{}"}}',
+          "x": '"{}"'}
+
+
+def test_control_characters_written_as_escapes_are_refused_with_their_line(work):
+    expected = []
+    for number, (escape, character) in enumerate(ESCAPES.items()):
+        for field, form in FIELDS.items():
+            value = form.format(f"Bad {escape} value")
+            front = {"title": "T", "date": "2021-01-01", field: value}
+            text = "".join(f"{key}: {text}\n" for key, text in front.items())
+            (work / f"content/{field}-{number}.md").write_text(f"---\n{text}---\nText.\n")
+            line = list(front).index(field) + 2
+            expected.append(f"content/{field}-{number}.md:{line}: {field}: {character}, written as "
+                            "an escape (expected text without control characters: remove the escape)")
+    done = build(work)
+    assert done.returncode == 1, done.stdout
+    assert sorted(done.stderr.splitlines()[:-1]) == sorted(expected)
+    assert "\x1b" not in done.stderr and "\x01" not in done.stderr and "\x85" not in done.stderr
+
+
+def test_a_control_character_in_the_text_is_refused_with_line_and_column(work):
+    (work / "content/ctl.md").write_bytes(release_text().encode() + b"Page\x0cbreak from Word\n")
+    done = build(work)
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[0] == (
+        "content/ctl.md:8:5: file: a control character (U+000C) in the text "
+        "(expected text without control characters: remove it)")
+
+
+def test_file_names_are_reported_readably_and_cannot_forge_a_line(work):
+    (work / "content/fine.md").write_text(release_text())
+    for name in (b"latin1-caf\xe9.md", b"two\nlines.md", b"esc\x1b[2Jape.md"):
+        (work / "content").joinpath(name.decode("utf-8", "surrogateescape")).write_text(
+            release_text("Other", "2021-03-02"))
+    done = build(work)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "content/esc\\x1b[2Jape.md: file: the file name holds a control character; not read "
+        "(expected a file name of printable characters: rename the file)",
+        "content/latin1-caf\\xe9.md: file: the file name is not valid UTF-8; not read "
+        "(expected a UTF-8 file name, as it becomes the page's address: rename the file)",
+        "content/two\\x0alines.md: file: the file name holds a control character; not read "
+        "(expected a file name of printable characters: rename the file)",
+        "3 errors in 3 files; site/ left as it was"]
+
+
+def test_a_long_file_name_or_topic_never_makes_a_name_the_disk_refuses(work):
+    long_name = "Совещание " * 30  # 300 letters that become 900 of an address
+    (work / "content" / f"{long_name[:120]}.md").write_text(release_text())
+    done = build(work)
+    assert done.returncode == 1
+    assert ": slug: the file name 'Совещание" in done.stderr
+    (work / "content" / f"{long_name[:120]}.md").rename(work / "content/short.md")
+    (work / "content/topic.md").write_text(release_text("Topical", "2021-03-02").replace(
+        "countries:", f"topics: [{'very long topic ' * 40}]\ncountries:"))
+    done = build(work)
+    assert done.returncode == 0, done.stderr
+    assert all(len(p.name) <= 100 for p in (work / "site/topics").iterdir())
