@@ -14,17 +14,18 @@ write the files whose bytes differ.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import importlib
 import os
 import pickle
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import write
-from .cache import Cache, Stamp, State, digest
+from . import guard, write
+from .cache import Cache, Stamp, State, digest, using
 from .memory import Memory
 from .output import Output
 from .parallel import fork_map
@@ -83,9 +84,11 @@ def counted(n: int, noun: str) -> str:
     return f"{n} {noun}{'s' * (n != 1)}"
 
 
-def build(project: Project, drafts: bool = False, search: bool = True) -> Report:
-    """Build the site, or raise ContentError naming every problem (site untouched)."""
-    return Builder(project, drafts, search=search).build()
+def build(project: Project, drafts: bool = False, search: bool = True,
+          wait: float = guard.WAIT, waiting=lambda line: None) -> Report:
+    """Build the site, or raise ContentError naming every problem, or guard.Refused
+    saying why it may not or could not (the site untouched, either way)."""
+    return Builder(project, drafts, search=search, wait=wait, waiting=waiting).build()
 
 
 class Builder:
@@ -95,8 +98,10 @@ class Builder:
     because of when it was made."""
 
     def __init__(self, project: Project, drafts: bool = False, live_script: str | None = None,
-                 search: bool = True, index_once: bool = False):
+                 search: bool = True, index_once: bool = False, wait: float = guard.WAIT,
+                 waiting=lambda line: None):
         self.project, self.drafts = project, drafts
+        self.wait, self.waiting = wait, waiting  # for another build to finish, and saying so
         self.search = search  # index the meeting pages for search when they change
         self.index_once = index_once  # ... at the first build that succeeds only
         # A live preview's builder: builds follow one another, so it keeps its
@@ -110,20 +115,52 @@ class Builder:
 
     def build(self) -> Report:
         started = time.perf_counter()
-        cache = Cache(self.project.cache)
+        self.check_output()  # before any lock file is made beside it
         try:
-            report = self._build(cache, started)
-            if self.index_once:
-                self.search = False
-            return report
+            with self.locked():
+                report = self.attempt(started)
+        except OSError as err:  # the disk: full, read-only, ... (the site went nowhere)
+            raise guard.Refused(f"cannot write {err.filename or 'a file'}: {err.strerror or err}"
+                                f"; {guard.folder_name(self.project.out)} left as it was") from None
+        if self.index_once:
+            self.search = False
+        return replace(report, warnings=(*report.warnings, *(
+            Problem(str(path), 0, "output", "not made by this tool (it has no marker): left "
+                    "alone, and builds go without a spare (slower); move it away", warning=True)
+            for path in write.foreign(self.project.out))))
+
+    def check_output(self) -> None:
+        """Refuse an output folder this tool did not make (see guard.py); one it built
+        before it marked its sites is known by its cache's record of that build."""
+        def built_before() -> int | None:
+            stamp = Cache(self.project.cache).stamp(self.project.out)
+            return getattr(stamp.folders if stamp else None, "live", None)
+
+        guard.check_output(self.project.out, *places(self.project), built_before)
+
+    def locked(self) -> contextlib.ExitStack:
+        """The output folder's lock, then the cache's (see guard.py)."""
+        stack = contextlib.ExitStack()
+        out = self.project.out
+        with stack:  # (released at once if the second cannot be had)
+            stack.enter_context(guard.locked(out.parent / f".{out.name}.lock", f"{out}/",
+                                             self.wait, self.waiting))
+            stack.enter_context(guard.cache_locked(self.project.cache, self.wait, self.waiting))
+            return stack.pop_all()
+
+    def attempt(self, started: float) -> Report:
+        try:
+            return using(self.project.cache, lambda cache: self._build(cache, started))
         finally:
-            cache.close()
-            if self.again:
-                # What the memory keeps lives long: the collector need not walk its
-                # hundreds of thousands of objects on every build (at 10,000 releases
-                # that walk took more time than the rebuild; and a build leaves no
-                # cycles behind to collect: gc.collect() found none).
-                gc.freeze()
+            self.freeze()
+
+    def freeze(self) -> None:
+        if self.again:
+            # What the memory keeps lives long: the collector need not walk its
+            # hundreds of thousands of objects on every build (at 10,000 releases
+            # that walk took more time than the rebuild; and a build leaves no
+            # cycles behind to collect: gc.collect() found none).
+            gc.freeze()
 
     def _build(self, cache: Cache, started: float) -> Report:
         project, memory = self.project, self.memory
@@ -161,18 +198,39 @@ class Builder:
                      self.live_script),
             changed, assets(project.assets), project.out, folders,
             index=self.search and output.reindex(changed))
-        cache.remember_items(templates_key, output.items)
-        save_state(cache, project.out, sources, State(
-            stamp=Stamp(inputs, summary, folders),
-            sources={s.path: (s.mtime, s.size, one.key) for s, one in zip(sources, loaded.parsed)
-                     if one.key},
-            pages=output.files,
-            snapshot=state.snapshot,
-            recent=state.recent,
-            timezone=config.timezone or "",
-        ), loaded, memory, persist)
-        return Report(**summary, seconds=time.perf_counter() - started, parsed=len(loaded.texts),
+        try:
+            cache.remember_items(templates_key, output.items)
+            save_state(cache, project.out, sources, State(
+                stamp=Stamp(inputs, summary, folders),
+                sources={s.path: (s.mtime, s.size, one.key)
+                         for s, one in zip(sources, loaded.parsed) if one.key},
+                pages=output.files,
+                snapshot=state.snapshot,
+                recent=state.recent,
+                timezone=config.timezone or "",
+            ), loaded, memory, persist)
+        except OSError as err:
+            cache.forget_state(project.out)
+            raise guard.Refused(f"{project.out}/ holds the new build, but the build cache could "
+                                f"not be saved ({err.strerror or err}): the next build starts "
+                                "cold") from None
+        return Report(**{**summary, "warnings": (*summary["warnings"], *cache.warnings)},
+                      seconds=time.perf_counter() - started, parsed=len(loaded.texts),
                       rendered=len(changed), written=len(output.written))
+
+
+def places(project: Project) -> tuple[dict[str, Path], dict[str, Path]]:
+    """What the output folder may not be, hold or be inside (the inputs), and what it
+    may not be or hold (see guard.check_output)."""
+    inputs = {"the content folder": project.content, "the templates": project.templates,
+              "the assets": project.assets}
+    above = {"the settings": project.config, "the registry of bodies": project.bodies,
+             "the project folder": Path.cwd(), "the root folder": Path("/")}
+    if project.cache is not None:
+        above["the build cache"] = project.cache
+    with contextlib.suppress(RuntimeError):  # (no home folder known)
+        above["your home folder"] = Path.home()
+    return inputs, above
 
 
 def settings(project: Project) -> tuple[Config, Registry, list[Problem]]:

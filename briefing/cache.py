@@ -13,10 +13,15 @@ Two things are kept, and neither is ever trusted beyond what it can prove:
   the engine, the folder or anything it describes does not match.
 
 Deleting `.cache/` (or `--no-cache`) gives a cold build with the same output.
+The cache is disposable: a file of it that cannot be read (a truncated or
+garbled database, a damaged pickle) is set aside with a warning, and the
+build goes on cold, with the output `--no-cache` gives.
 """
 
 from __future__ import annotations
 
+import errno
+import functools
 import gc
 import hashlib
 import os
@@ -24,9 +29,10 @@ import pickle
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import Callable, Iterable, NamedTuple, TypeVar
 
 from . import __version__
+from .problems import Problem
 
 # What a build's output depends on besides its inputs: the libraries that parse,
 # sanitise, look up and fill in (another version may give other bytes) ...
@@ -87,6 +93,60 @@ class State:
     timezone: str = ""  # the site's time zone the releases were read in
 
 
+class Unreadable(Exception):
+    """A file of the cache that cannot be read: the build sets it aside and starts again."""
+
+    def __init__(self, path: Path, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path, self.reason = path, reason
+
+
+# SQLite's codes for a file that is not, or no longer, a sound database
+SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26
+
+
+def _sqlite(method):
+    """SQLite's errors as the build understands them: a damaged database is
+    `Unreadable`; a disk that refuses (full, read-only) an OSError like any other."""
+    @functools.wraps(method)
+    def guarded(self, *args, **kwargs):
+        import sqlite3
+
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as err:
+            path = self.folder / DATABASE
+            code = getattr(err, "sqlite_errorcode", None)
+            if code in (SQLITE_CORRUPT, SQLITE_NOTADB) or type(err) is sqlite3.DatabaseError:
+                raise Unreadable(path, str(err)) from None
+            raise OSError(errno.EIO, str(err), str(path)) from None
+    return guarded
+
+
+DATABASE = "releases.sqlite"
+Result = TypeVar("Result")
+
+
+def using(folder: Path | None, work: Callable[[Cache], Result]) -> Result:
+    """`work(cache)` with the cache in `folder`. Should a file of it prove unreadable,
+    it is set aside and `work` done again on a fresh cache, its warnings saying so:
+    the cache is for speed, never a reason to fail."""
+    cache = Cache(folder)
+    try:
+        return work(cache)
+    except Unreadable as unreadable:
+        cache.set_aside(unreadable)
+        warnings = cache.warnings
+    finally:
+        cache.close()
+    cache = Cache(folder)
+    cache.warnings = warnings
+    try:
+        return work(cache)
+    finally:
+        cache.close()
+
+
 class Cache:
     """Parsed releases and build states under one folder; `None` keeps nothing."""
 
@@ -94,16 +154,18 @@ class Cache:
         self.folder = folder
         self._db = None  # sqlite3.Connection, opened on first use
         self._memory: dict[str, tuple[bytes, str]] = {}
+        self.warnings: list[Problem] = []  # the files set aside, for the build's report
 
     # -- parsed releases -------------------------------------------------------
 
     @property
+    @_sqlite
     def db(self):
         if self._db is None and self.folder is not None:
             import sqlite3  # only builds that parse or render use it
 
             self.folder.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.folder / "releases.sqlite")
+            self._db = sqlite3.connect(self.folder / DATABASE)
             with self._db:
                 self._db.execute("CREATE TABLE IF NOT EXISTS engine (name TEXT)")
                 if self._db.execute("SELECT name FROM engine").fetchall() != [(ENGINE,)]:
@@ -129,12 +191,14 @@ class Cache:
 
     # -- list items (see render.MeetingItems) ------------------------------------
 
+    @_sqlite
     def items(self, templates_key: str) -> dict[str, str]:
         """Every list item rendered with these templates."""
         if self.db is None:
             return {}
         return dict(self.db.execute("SELECT key, html FROM items WHERE templates = ?", (templates_key,)))
 
+    @_sqlite
     def remember_items(self, templates_key: str, items: dict[str, str]) -> None:
         if self.db is None or not items:
             return
@@ -143,6 +207,7 @@ class Cache:
             self.db.executemany("INSERT OR REPLACE INTO items VALUES (?, ?, ?)",
                                 ((key, templates_key, html) for key, html in items.items()))
 
+    @_sqlite
     def known(self) -> set[str]:
         """The keys of every release parsed before."""
         if self.db is None:
@@ -157,6 +222,7 @@ class Cache:
         """The rendered release text for known keys."""
         return self._select("html", 1, keys)
 
+    @_sqlite
     def _select(self, column: str, part: int, keys: Iterable[str]) -> dict:
         keys = list(keys)
         if self.db is None:
@@ -169,6 +235,7 @@ class Cache:
                 f"SELECT key, {column} FROM releases WHERE key IN ({marks})", chunk))
         return found
 
+    @_sqlite
     def keep_only(self, keys: set[str], spare: int = SPARE_RELEASES) -> None:
         """Forget the releases not among `keys` (earlier versions of files, removed
         files) once they outnumber the current ones: the cache stays about the size
@@ -185,6 +252,7 @@ class Cache:
             # (SQLite reuses the freed pages: the file grows no further)
             self.db.execute("DELETE FROM releases WHERE key NOT IN (SELECT key FROM kept)")
 
+    @_sqlite
     def remember(self, entries: Iterable[tuple[str, bytes, str | None]]) -> None:
         """Store (key, pickled facts, text) for releases just parsed."""
         entries = list(entries)
@@ -230,6 +298,20 @@ class Cache:
     def save_memory(self, out: Path, saved: tuple) -> None:
         self._dump(self._file("memory", out), (saved[0][0], saved))
 
+    def set_aside(self, unreadable: Unreadable) -> None:
+        """Move a damaged file of the cache out of the way (kept for a look, once), and
+        forget every build's state: the next build is cold."""
+        self.close()
+        aside = unreadable.path.with_name(unreadable.path.name + ".unreadable")
+        os.replace(unreadable.path, aside)
+        for leftover in self.folder.glob(f"{DATABASE}-*"):  # its journal
+            leftover.unlink(missing_ok=True)
+        for state in self.folder.glob("st*-*.pickle"):  # states and stamps
+            state.unlink(missing_ok=True)
+        self.warnings.append(Problem(str(unreadable.path), 0, "cache", "cannot be read "
+                                     f"({unreadable.reason}); set aside as {aside.name}, and "
+                                     "the build went on without it", warning=True))
+
     def _load(self, path: Path | None):
         try:
             data = path.read_bytes()
@@ -243,8 +325,10 @@ class Cache:
         gc.disable()
         try:
             engine, value = pickle.loads(data)
-        except (AttributeError, EOFError, ImportError, pickle.UnpicklingError, TypeError,
-                ValueError):
+        except Exception as err:  # (damaged bytes can raise almost anything here)
+            path.unlink(missing_ok=True)
+            self.warnings.append(Problem(str(path), 0, "cache", f"cannot be read ({type(err).__name__}); "
+                                         "removed, and the build went on without it", warning=True))
             return None
         finally:
             gc.freeze()

@@ -13,13 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections import Counter, defaultdict
+from typing import Callable
 
 import jinja2
 
 from .bodies import Body, Registry, identify
 from .build import Parsed, Project, counted, load, same_urls, settings
 from .memory import Memory
-from .cache import Cache
+from .cache import Cache, using
+from .guard import WAIT, Refused, cache_locked
 from .config import Config
 from .model import Meeting
 from .problems import Problem, errors_in
@@ -28,25 +30,33 @@ from .sources import scan
 SIMILAR_BODIES = 0.9  # difflib ratio above which two body names look like one mistyped
 
 
-def check(project: Project, drafts: bool = False, today: dt.date | None = None) -> list[Problem]:
-    """Every error and warning, sorted by file and line."""
-    config, registry, problems = settings(project)
-    cache = Cache(project.cache)
-    try:
-        scanned = scan(project.content)
-        problems += scanned.problems
-        loaded = load(scanned.sources, cache, cache.state(project.out), project.out,
-                      Memory(), config.timezone or "", project.content)
-        parsed = loaded.parsed
-        problems += [p for one in parsed for p in one.problems]
-        good = [one for one in parsed if one.meeting]
-        problems += same_urls(good)
-        problems += review(good, today or _today(config), registry)
-        if not errors_in(problems):  # the templates are tried on a site that can be built
-            problems += templates(project, config, registry, good, loaded.texts, cache, drafts)
-    finally:
-        cache.close()
+def check(project: Project, drafts: bool = False, today: dt.date | None = None,
+          wait: float = WAIT, waiting: Callable[[str], None] = lambda line: None) -> list[Problem]:
+    """Every error and warning, sorted by file and line. (It keeps what it parses in
+    the build cache, so it takes the cache's lock, as a build does.)"""
+    with cache_locked(project.cache, wait, waiting):
+        try:
+            problems = using(project.cache, lambda cache: _check(project, drafts, today, cache))
+        except OSError as err:  # the cache's disk: full, read-only, ...
+            raise Refused(f"cannot write {err.filename or 'the build cache'}: "
+                          f"{err.strerror or err}") from None
     return sorted(problems, key=lambda p: p.place)
+
+
+def _check(project: Project, drafts: bool, today: dt.date | None, cache: Cache) -> list[Problem]:
+    config, registry, problems = settings(project)
+    scanned = scan(project.content)
+    problems += scanned.problems
+    loaded = load(scanned.sources, cache, cache.state(project.out), project.out,
+                  Memory(), config.timezone or "", project.content)
+    parsed = loaded.parsed
+    problems += [p for one in parsed for p in one.problems]
+    good = [one for one in parsed if one.meeting]
+    problems += same_urls(good)
+    problems += review(good, today or _today(config), registry)
+    if not errors_in(problems):  # the templates are tried on a site that can be built
+        problems += templates(project, config, registry, good, loaded.texts, cache, drafts)
+    return problems + cache.warnings
 
 
 def _today(config: Config) -> dt.date:

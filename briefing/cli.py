@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .build import Project, build, counted
 from .console import Console
+from .guard import WAIT, Refused
 from .problems import ContentError, errors_in
 
 # Templates and assets ship with the tool; a site may bring its own.
@@ -72,17 +73,21 @@ def run(args: argparse.Namespace, console: Console) -> int:
 
         return serve(project, args.host, args.port, args.drafts, console)
     if args.command == "check":
-        return run_check(project, args.drafts, console)
-    return run_build(project, args.drafts, console, search=not args.no_search)
+        return run_check(project, args.drafts, console, args.wait)
+    return run_build(project, args.drafts, console, search=not args.no_search, wait=args.wait)
 
 
-def run_build(project: Project, drafts: bool, console: Console, search: bool = True) -> int:
+def run_build(project: Project, drafts: bool, console: Console, search: bool = True,
+              wait: float = WAIT) -> int:
     from .search import SearchFailed
 
     try:
-        report = build(project, drafts=drafts, search=search)
+        report = build(project, drafts=drafts, search=search, wait=wait, waiting=console.note)
     except SearchFailed as failed:
         console.failure(f"{failed}; {project.out}/ left as it was")
+        return 1
+    except Refused as refused:  # not this folder, not now, or the disk said no
+        console.failure(str(refused))
         return 1
     except ContentError as failed:
         console.problems(failed.problems)
@@ -97,10 +102,14 @@ def run_build(project: Project, drafts: bool, console: Console, search: bool = T
     return 0
 
 
-def run_check(project: Project, drafts: bool, console: Console) -> int:
+def run_check(project: Project, drafts: bool, console: Console, wait: float = WAIT) -> int:
     from .check import check, summary
 
-    problems = check(project, drafts)
+    try:
+        problems = check(project, drafts, wait=wait, waiting=console.note)
+    except Refused as refused:
+        console.failure(str(refused))
+        return 1
     console.problems(problems)
     if errors_in(problems):
         console.failure(summary(problems))
@@ -179,6 +188,10 @@ def _site_options(command: argparse.ArgumentParser, name: str) -> None:
                          (", marked with a banner" if name == "serve" else ""))
     command.add_argument("--no-cache", action="store_true",
                          help="ignore and keep no build cache (.cache/): a cold build")
+    if name != "serve":
+        command.add_argument("--wait", type=float, default=WAIT, metavar="SECONDS",
+                             help="how long to wait for another build of the same folder or "
+                             f"cache to finish ({WAIT:g})")
     if name == "serve":
         command.add_argument("--host", default="127.0.0.1",
                              help="address to serve on (127.0.0.1: this computer only)")

@@ -48,6 +48,10 @@ class Console:
             text = f"{BOLD}{RED}{text}{RESET}"
         print(text, file=sys.stderr, flush=True)
 
+    def note(self, text: str) -> None:
+        """A line about the run while it runs (it waits for another build, ...), on stderr."""
+        print(printable(text), file=sys.stderr, flush=True)
+
     def report(self, text: str) -> None:
         """What a run did; not with --quiet."""
         if not self.quiet:

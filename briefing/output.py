@@ -52,7 +52,8 @@ class Output:
             for path, data in static:
                 self._file(draft, path, data)
             self._remove_stale(draft, lambda path: not path.startswith(search.FOLDER))
-            if index:  # of the pages as they are now, the removed ones gone
+            draft.prune(set(self.files))  # (a full build's folder: what an older site left)
+            if index:  # of exactly the new site's pages
                 for path, data in search.index(draft.root):
                     self._file(draft, path, data)
             else:  # the last index stays, as it was
@@ -62,8 +63,8 @@ class Output:
         except TemplateFailed as failed:
             draft.abort()
             raise ContentError([failed.problem]) from None
-        except BaseException:
-            draft.abort()
+        except BaseException as error:
+            draft.abort(error)
             raise
         return draft.commit(self.written)
 

@@ -43,6 +43,7 @@ from tornado.ioloop import IOLoop
 
 from .build import Builder, Project
 from .console import Console
+from .guard import Refused
 from .problems import ContentError, Problem
 from .sources import fingerprint, scan
 
@@ -151,6 +152,8 @@ class Preview:
             self.problems = []
         except ContentError as failed:
             self.problems = failed.problems
+        except Refused as refused:  # another build holds the cache too long, a disk full, ...
+            self.problems = [Problem(str(self.project.out), 0, "build", str(refused))]
         except Exception as err:  # a bug, or a disk full: shown too, and the server lives on
             traceback.print_exc()
             self.problems = [Problem("build.py", 1, "internal error", f"{type(err).__name__}: {err}",

@@ -16,6 +16,15 @@ links to the live ones, brings it up to date, and exchanges it with the live
 folder. So a one-page change costs one file, and files whose bytes did not
 change keep their inode and modification time (a live-reloading browser and an
 rsync to the host see only real changes).
+
+Only folders this tool made are ever written, moved or removed: the site, the
+spare and staging folders all hold the marker (see guard.py). A folder or file
+named like the spare that the tool did not make is left alone; a staging
+folder then takes the spare's part, and goes when the build ends.
+
+An output folder that is a mount point (a container's volume) cannot be
+swapped: the new site is made complete beside it, as always, then copied into
+it file by file (each file replaced at once, the whole not).
 """
 
 from __future__ import annotations
@@ -30,6 +39,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
+
+from .guard import MARKER, is_ours, mark
 
 STAGING = ".build-"  # prefix of staging folders: .<out name>.build-XXXX
 SPARE = ".spare"  # the spare twin: .<out name>.spare
@@ -57,15 +68,22 @@ class Draft:
     changes need writing. `write` may be called from forked workers."""
 
     def __init__(self, out: Path, folders: Folders | None = None):
+        self.shown = out  # as messages name it
         self.out = out.absolute()
         self.full = folders is None
         self.out.parent.mkdir(parents=True, exist_ok=True)
         _sweep(self.out)
         self.spare = _spare_of(self.out)
+        self.own_spare = is_ours(self.spare)
+        self.spare_free = self.own_spare or not os.path.lexists(self.spare)
+        self.in_place = os.path.ismount(self.out)  # no swap: copied in (see commit)
         if self.full:  # every file is written: where the spare has one, into it
-            self.root = self.spare if _is_folder(self.spare) else _staging(self.out)
+            self.root = self.spare if self.own_spare else _staging(self.out)
             _unlink_links(self.root)  # a write must not follow one out of the folder
-        elif folders.spare is None or not _is_folder(self.spare) or \
+        elif not self.spare_free:  # a spare the tool did not make: left alone
+            self.root = _staging(self.out)
+            _twin(self.out, self.root)
+        elif folders.spare is None or not self.own_spare or \
                 self.spare.stat().st_ino != folders.spare:
             _twin(self.out, self.spare)
             self.root = self.spare
@@ -75,33 +93,70 @@ class Draft:
             self.root = self.spare
 
     def write(self, path: str, data: bytes) -> None:
-        if self.full:
-            _write_own(self.root, path, data)
-        else:
-            _write_new(self.root, path, data)
+        try:
+            if self.full:
+                _write_own(self.root, path, data)
+            else:
+                _write_new(self.root, path, data)
+        except OSError as err:  # (a failed write names no file: name the page)
+            raise OSError(err.errno, err.strerror, str(self.shown / path)) from None
 
     def remove(self, path: str) -> None:
         _remove(self.root, path)
 
+    def prune(self, keep: set[str]) -> None:
+        """Remove what a full build's folder still holds of an older site: all but `keep`."""
+        if self.full:
+            _prune(self.root, keep | {MARKER})
+
     def commit(self, changed: Iterable[str]) -> Folders:
         """Swap the draft in; `changed` names every path written or removed (in a full
-        build: every file of the new site)."""
+        build: every file of the new site). The site carries the marker (guard.py)."""
+        changed = set(changed)
+        if not is_ours(self.root):
+            mark(self.root)
         if self.full:
-            _prune(self.root, set(changed))  # what the spare held of an older site
-        _swap(self.root, self.out)
+            _prune(self.root, changed | {MARKER})  # what the spare held of an older site
+        if self.in_place or not _swap(self.root, self.out):
+            return self._copy_in(changed)
+        if self.root.exists() and not is_ours(self.root):
+            mark(self.root)  # the site it replaced: empty, or built before the marker was
+        if self.root != self.spare:  # a staging folder, holding the old site
+            if self.root.exists() and self.spare_free:
+                os.rename(self.root, self.spare)  # the next build's spare
+            else:
+                shutil.rmtree(self.root, ignore_errors=True)
+            return Folders(self.out.stat().st_ino, None, frozenset())
         if self.full:
-            if self.root.exists() and self.root != self.spare:  # the old site: the next spare
-                _make_way(self.spare.parent, self.spare, folder=True)
-                os.rename(self.root, self.spare)
             return Folders(self.out.stat().st_ino, None, frozenset())
         return Folders(self.out.stat().st_ino, self.root.stat().st_ino, frozenset(changed))
 
-    def abort(self) -> None:
+    def _copy_in(self, changed: set[str]) -> Folders:
+        """Bring the live folder level with the draft, file by file: for an output folder
+        that cannot be swapped. The draft is then a copy of the site: the next spare."""
+        _copy_into(self.root, self.out, changed | {MARKER}, every=self.full)
+        if self.root != self.spare:
+            if self.spare_free:
+                os.rename(self.root, self.spare)
+            else:
+                shutil.rmtree(self.root, ignore_errors=True)
+                return Folders(self.out.stat().st_ino, None, frozenset())
+        return Folders(self.out.stat().st_ino, self.spare.stat().st_ino, frozenset())
+
+    def abort(self, error: BaseException | None = None) -> None:
         """Leave the live site as it was. (A half-written spare is not trusted again:
         the build's state is forgotten before a draft starts, and a full build rewrites
-        all of it.)"""
-        if self.root != self.spare:
+        all of it. After a failure of the disk, such as a full one, it goes, to give
+        back the room it took.)"""
+        if self.root != self.spare or isinstance(error, OSError):
             shutil.rmtree(self.root, ignore_errors=True)
+
+
+def foreign(out: Path) -> list[Path]:
+    """What stands beside `out` under a name the tool keeps for itself (the spare),
+    though the tool did not make it: left alone, and said so."""
+    spare = _spare_of(out)
+    return [spare] if os.path.lexists(spare) and not is_ours(spare) else []
 
 
 def publish(files: Iterable[tuple[str, bytes]], out: Path) -> Folders:
@@ -136,8 +191,8 @@ def _apply(draft: Draft, changes: Iterable[tuple[str, bytes | None]]) -> Folders
             else:
                 draft.write(path, data)
             changed.append(path)
-    except BaseException:
-        draft.abort()
+    except BaseException as error:
+        draft.abort(error)
         raise
     return draft.commit(changed)
 
@@ -241,8 +296,37 @@ def _relink(live: Path, spare: Path, path: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(target.name + ".new")
     temporary.unlink(missing_ok=True)
-    os.link(source, temporary)
+    _link_or_copy(source, temporary)
     os.replace(temporary, target)
+
+
+def _link_or_copy(source: Path | str, target: Path | str) -> None:
+    """A hard link to `source` at `target`; a copy where the two are on different
+    file systems (an output folder that is a mount point)."""
+    try:
+        os.link(source, target)
+    except OSError as err:
+        if err.errno != errno.EXDEV:
+            raise
+        shutil.copy2(source, target)
+
+
+def _copy_into(new: Path, out: Path, paths: set[str], every: bool) -> None:
+    """Make the files at `paths` in `out` what they are in `new` (or absent, like
+    there), each replaced at once; with `every`, remove whatever else `out` holds."""
+    for path in sorted(paths):
+        source, target = inside(new, path), inside(out, path)
+        if not os.path.isfile(source):
+            _remove(out, path)
+            continue
+        _make_way(out, target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(target.name + ".new")
+        temporary.unlink(missing_ok=True)
+        _link_or_copy(source, temporary)
+        os.replace(temporary, target)
+    if every:
+        _prune(out, paths)
 
 
 def _remove(root: Path, path: str) -> None:
@@ -258,8 +342,9 @@ def _remove(root: Path, path: str) -> None:
 def _twin(out: Path, spare: Path) -> None:
     """Make `spare` a twin of the live site: the same folders, its files hard links
     to the live ones. Folders the spare has already are kept (see the module's doc)."""
-    _make_way(spare.parent, spare, folder=True)
     spare.mkdir(exist_ok=True)
+    if not is_ours(spare):
+        mark(spare)  # first: a twin cut short is still known as the tool's own
     live, twin = str(out), str(spare)
     live_files = set()
     for folder, dirs, files in os.walk(live):
@@ -272,11 +357,13 @@ def _twin(out: Path, spare: Path) -> None:
         for name in files:
             source, target = os.path.join(folder, name), os.path.join(twin, relative, name)
             live_files.add(os.path.join(relative, name).replace(os.sep, "/"))
-            if not _same_file(source, target):
+            if name == MARKER and not relative:  # replaced at once: never missing
+                _relink(out, spare, MARKER)
+            elif not _same_file(source, target):
                 _make_way(spare, Path(target))
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(target)
-                os.link(source, target)
+                _link_or_copy(source, target)
     _prune(spare, live_files)
 
 
@@ -292,6 +379,7 @@ def _same_file(a: str, b: str) -> bool:
 def _staging(out: Path) -> Path:
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}{STAGING}", dir=out.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a site is for reading
+    mark(staging)
     return staging
 
 
@@ -300,25 +388,41 @@ def _spare_of(out: Path) -> Path:
 
 
 def _sweep(out: Path) -> None:
-    """Remove staging folders a killed build left behind."""
+    """Remove staging folders a killed build left behind (its own: marked, or empty)."""
     for stale in out.parent.glob(f".{out.name}{STAGING}*"):
-        shutil.rmtree(stale, ignore_errors=True)
+        if is_ours(stale):
+            shutil.rmtree(stale, ignore_errors=True)
+        elif stale.is_dir() and not stale.is_symlink() and not any(stale.iterdir()):
+            stale.rmdir()
 
 
-def _swap(new: Path, out: Path) -> None:
-    """Make `new` the folder at `out`; afterwards `new` holds the old site, if any."""
+def _swap(new: Path, out: Path) -> bool:
+    """Make `new` the folder at `out`; afterwards `new` holds the old site, if any.
+    False if `out` cannot be moved (a mount point: EBUSY), nothing done."""
     if not out.exists():
         os.rename(new, out)
-        return
-    if _exchange(new, out):
-        return
-    # No atomic exchange here (not Linux, or a filesystem without it): two
-    # renames, with the old site set aside in between.
-    aside = _staging(out)
-    os.rename(out, aside / "old")
+        return True
+    try:
+        if _exchange(new, out):
+            return True
+        # No atomic exchange here (not Linux, or a filesystem without it): two
+        # renames, with the old site set aside in between.
+        aside = _staging(out)
+    except OSError as err:
+        if err.errno == errno.EBUSY:
+            return False
+        raise
+    try:
+        os.rename(out, aside / "old")
+    except OSError as err:
+        shutil.rmtree(aside, ignore_errors=True)  # (it holds only the marker)
+        if err.errno == errno.EBUSY:
+            return False
+        raise
     os.rename(new, out)
     os.rename(aside / "old", new)
-    aside.rmdir()
+    shutil.rmtree(aside)  # (it holds only the marker)
+    return True
 
 
 AT_FDCWD, RENAME_EXCHANGE = -100, 2

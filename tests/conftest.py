@@ -106,3 +106,21 @@ RELEASE = "---\ntitle: {title}\ndate: {date}\ncountries: [Russia, Belarus]\n---\
 
 def release_text(title: str = "A meeting", date: str = "2021-03-01") -> str:
     return RELEASE.format(title=title, date=date)
+
+
+def indexed_pages(site: Path) -> tuple[set[str], int]:
+    """The addresses of the pages in the site's Pagefind index (read from its
+    fragments), and the page count its entry file declares."""
+    import gzip
+    import json
+
+    urls = set()
+    for fragment in (site / "pagefind/fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        urls.add(json.loads(data)["url"])
+    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text())
+    return urls, sum(language["page_count"] for language in entry["languages"].values())
+
+
+def meeting_urls(site: Path) -> set[str]:
+    return {f"/meetings/{page.parent.name}/" for page in site.glob("meetings/*/index.html")}

@@ -1,12 +1,17 @@
-"""The build cache stays about the size of the content and never serves another
-engine's results."""
+"""The build cache stays about the size of the content, never serves another
+engine's results, and is disposable: a damaged file of it is set aside."""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+
+import pytest
 
 from briefing import cache as cache_module
 from briefing.cache import Cache
+from conftest import FIXTURES, cli
+from test_killed_build import digest
 
 
 def rows(folder) -> list[str]:
@@ -42,3 +47,54 @@ def test_the_engine_names_the_libraries_output_depends_on():
 
     assert f"markdown {markdown.__version__}" in cache_module.ENGINE
     assert f"jinja2 {jinja2.__version__}" in cache_module.ENGINE
+
+
+# -- a damaged cache is set aside: the build goes on cold, with --no-cache's output --
+
+def truncated(data: bytes) -> bytes:
+    return data[: len(data) // 2 + 100]
+
+
+def garbage(data: bytes) -> bytes:
+    return bytes((n * 7919) % 251 for n in range(len(data)))
+
+
+def zeroed_pages(data: bytes) -> bytes:
+    """The header page kept, the rest zeroed, as after a crash of the disk's cache."""
+    return data[:4096] + bytes(len(data) - 4096)
+
+
+@pytest.mark.parametrize("damage", [truncated, garbage, zeroed_pages])
+def test_a_damaged_database_is_set_aside_and_the_build_goes_on_cold(tmp_path, damage):
+    work = tmp_path
+    shutil.copytree(FIXTURES / "corpus", work / "content")
+    assert cli("build", "--no-search", cwd=work).returncode == 0
+    database = work / ".cache/releases.sqlite"
+    database.write_bytes(damage(database.read_bytes()))
+    release = next((work / "content").rglob("*.md"))
+    release.write_text(release.read_text() + "\nA paragraph added.\n")
+    done = cli("build", "--no-search", cwd=work)
+    assert done.returncode == 0, done.stderr
+    warnings = [line for line in done.stderr.splitlines() if ": cache: " in line]
+    assert len(warnings) == 1 and warnings[0].startswith(
+        ".cache/releases.sqlite: warning: cache: cannot be read (") and warnings[0].endswith(
+        "); set aside as releases.sqlite.unreadable, and the build went on without it")
+    assert (work / ".cache/releases.sqlite.unreadable").is_file()
+    clean = cli("build", "--no-search", "--no-cache", "--out", "clean", cwd=work)
+    assert clean.returncode == 0
+    assert digest(work / "site") == digest(work / "clean")
+    again = cli("build", "--no-search", cwd=work)  # the new cache works
+    assert again.returncode == 0 and ": cache: " not in again.stderr
+    assert again.stdout.startswith("nothing changed")
+
+
+def test_damaged_state_files_are_warned_about_and_rebuilt(tmp_path):
+    shutil.copytree(FIXTURES / "corpus", tmp_path / "content")
+    assert cli("build", "--no-search", cwd=tmp_path).returncode == 0
+    for state in (tmp_path / ".cache").glob("*.pickle"):
+        state.write_bytes(garbage(state.read_bytes()))
+    done = cli("build", "--no-search", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert ": cache: cannot be read (" in done.stderr
+    clean = cli("build", "--no-search", "--no-cache", "--out", "clean", cwd=tmp_path)
+    assert clean.returncode == 0 and digest(tmp_path / "site") == digest(tmp_path / "clean")

@@ -97,7 +97,7 @@ def test_hostile_slugs_are_refused_with_file_and_line(content, tmp_path, slug):
         build(project(content, tmp_path / "site"))
     assert [(p.line, p.field) for p in failed.value.problems] == [(4, "slug")]
     assert not (tmp_path / "site").exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "content"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", ".site.lock", "content"]
 
 
 def test_file_names_cannot_escape_either(content, tmp_path):
@@ -191,4 +191,4 @@ def test_hostile_fixture_left_nothing_outside_the_output(tmp_path):
     shutil.copytree(HOSTILE, tmp_path / "content")
     build(project(tmp_path / "content", tmp_path / "out" / "site"))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "out"]
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".cache", "site"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".cache", ".site.lock", "site"]

@@ -67,7 +67,8 @@ def test_sigkill_at_random_moments_leaves_old_or_new_site(tmp_path):
     # the next build sweeps what killed builds left beside site/ (all but its spare twin)
     subprocess.run(build_command(old, site), check=True, cwd=tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) in (
-        [".cache", "new", "old", "site"], [".cache", ".site.spare", "new", "old", "site"])
+        [".cache", ".site.lock", "new", "old", "site"],
+        [".cache", ".site.lock", ".site.spare", "new", "old", "site"])
 
 
 def test_ctrl_c_stops_a_build_with_a_message_and_a_whole_site(tmp_path):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, indexed_pages, meeting_urls
 
 XXIV = "content/2021/csto-drug-council-xxiv.md"
 XXIV_PAGE = "meetings/csto-drug-council-xxiv/index.html"
@@ -127,3 +127,22 @@ def test_a_text_edit_in_a_new_process_neither_arranges_the_site_nor_plans_its_pa
     monkeypatch.setattr(render, "plan", lambda *a, **k: pytest.fail("pages planned"))
     report = build_module.Builder(config, search=False).build()  # a new builder: memory from disk
     assert (report.parsed, report.rendered, report.written) == (1, 1, 1)
+
+
+def test_the_search_index_holds_exactly_the_sites_meetings_whatever_folder_it_is_made_in(tmp_path):
+    """The bug: a full build writes into the spare (the site before last) and
+    indexed it before pruning it, so a removed meeting stayed findable (a 404)."""
+    shutil.copytree(FIXTURES / "corpus", tmp_path / "content")
+
+    def build_and_compare() -> None:
+        subprocess.run([sys.executable, str(ROOT / "build.py"), "-q"], cwd=tmp_path, check=True,
+                       capture_output=True)
+        urls, count = indexed_pages(tmp_path / "site")
+        assert urls == meeting_urls(tmp_path / "site") and count == len(urls)
+
+    build_and_compare()
+    (tmp_path / XXIV).unlink()  # an update: the spare is now the site with XXIV
+    build_and_compare()
+    shutil.rmtree(tmp_path / "site")  # the next build is full, into that spare
+    build_and_compare()
+    assert "/meetings/csto-drug-council-xxiv/" not in indexed_pages(tmp_path / "site")[0]
