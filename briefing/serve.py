@@ -20,13 +20,21 @@ What an editor can count on, and how:
 
 The preview is built into the cache (`.cache/preview/`), never into site/, by
 one `Builder` that keeps the site in memory between builds.
+
+It answers only what is meant for it: requests that name this server (its
+address, a loopback name or an IP address: a page elsewhere whose name was
+made to lead to 127.0.0.1, "DNS rebinding", still sends its own name), the
+reload socket only for pages of its own origin, a malformed path with 400;
+a connection idle for IDLE seconds is closed.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import errno
+import functools
 import html
+import ipaddress
 import logging
 import shutil
 import signal
@@ -37,9 +45,13 @@ import weakref
 from pathlib import Path
 
 from livereload import Server
-from livereload.handlers import LiveReloadHandler, StaticFileHandler
+from livereload.handlers import (ForceReloadHandler, LiveReloadHandler, LiveReloadJSHandler,
+                                 StaticFileHandler)
+from livereload.server import LiveScriptInjector
 from livereload.watcher import Watcher
+from tornado import web
 from tornado.ioloop import IOLoop
+from tornado.websocket import WebSocketHandler
 
 from .build import Builder, Project
 from .console import Console
@@ -50,6 +62,7 @@ from .sources import fingerprint, scan
 GENERATION = "preview-generation"  # the cookie naming the build a served page comes from
 POLL = 0.1  # seconds between two looks at the inputs, at least ...
 POLL_SHARE = 0.2  # ... and so that looking takes at most this share of the time
+IDLE = 10  # seconds a connection may sit idle, or take over a request's head, before it is closed
 
 # The script livereload adds to every page it serves (livereload 2.7, Server.application).
 # The preview's pages allow it, and only it, by its hash in their security policy.
@@ -183,6 +196,21 @@ class PreviewServer(Server):
         return [(r"/(.*)", PreviewFiles, {"path": self.root, "default_filename": "index.html",
                                           "preview": self.preview})]
 
+    def application(self, port: int, host: str, liveport=None, debug=None, live_css=True) -> None:
+        """livereload's application (its Server.application), assembled from its own
+        handlers with the preview's guards (see the module's doc); its script, the
+        one the pages' security policy allows, added to every page."""
+        LiveReloadHandler.watcher, LiveReloadHandler.live_css = self.watcher, live_css
+
+        class AddScript(LiveScriptInjector):
+            script = f'<script type="text/javascript">{LIVE_SCRIPT}</script>'.encode()
+
+        handlers = [(r"/livereload", ReloadSocket), (r"/forcereload", ForceReload),
+                    (r"/livereload.js", ReloadScript), *self.get_web_handlers(None)]
+        app = web.Application(handlers, transforms=[AddScript],
+                              host_allowed=functools.partial(host_allowed, listening=host))
+        app.listen(port, address=host, idle_connection_timeout=IDLE, max_buffer_size=1 << 20)
+
     def run(self) -> None:
         LiveReloadHandler.start_tasks()
         stop_on_signals(self.preview)
@@ -228,7 +256,42 @@ class OwnPolling(Watcher):
         return None, None
 
 
-class PreviewFiles(StaticFileHandler):
+def host_allowed(name: str, listening: str) -> bool:
+    """Whether a request's Host names this server: the address it listens on, a
+    loopback name or an IP address (an address cannot be made to lead elsewhere)."""
+    name = name.strip("[]").rstrip(".").lower()
+    if name in (listening.lower(), "localhost") or name.endswith(".localhost"):
+        return True
+    try:
+        ipaddress.ip_address(name)
+        return True
+    except ValueError:
+        return False
+
+
+class OwnHostOnly(web.RequestHandler):
+    """Answers only requests that name this server (see the module's doc)."""
+
+    def prepare(self) -> None:
+        if not self.settings["host_allowed"](self.request.host_name):
+            self.set_status(403)
+            self.finish("This preview answers only requests to its own address.\n")
+
+
+class ReloadSocket(OwnHostOnly, LiveReloadHandler):
+    def check_origin(self, origin: str) -> bool:  # (livereload lets any page connect)
+        return WebSocketHandler.check_origin(self, origin)  # tornado's: the same origin only
+
+
+class ForceReload(OwnHostOnly, ForceReloadHandler):
+    pass
+
+
+class ReloadScript(OwnHostOnly, LiveReloadJSHandler):
+    pass
+
+
+class PreviewFiles(OwnHostOnly, StaticFileHandler):
     """The preview's files; while the last build failed, its problems instead of
     any page; the site's own 404 page for a missing one."""
 
@@ -237,6 +300,9 @@ class PreviewFiles(StaticFileHandler):
         self.preview = preview
 
     async def get(self, path: str, include_body: bool = True) -> None:
+        if "\0" in path:  # (no file has one; the file system would raise)
+            self.send_error(400)
+            return
         page = _is_page(path)
         if page:  # the generation of what this page shows (see Preview)
             self.set_cookie(GENERATION, str(self.preview.generation), samesite="Strict")

@@ -269,3 +269,55 @@ def wait_until(condition, seconds: float = SEEN / 1000) -> None:
     while not condition():
         assert time.monotonic() < deadline, "the preview never caught up"
         time.sleep(0.05)
+
+
+def raw(port: int, request: str) -> str:
+    """The status line the server answers a request written by hand with."""
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as connection:
+        connection.sendall(request.encode())
+        return connection.recv(4096).decode(errors="replace").split("\r\n", 1)[0]
+
+
+def get(port: int, path: str = "/", host: str | None = None, more: str = "") -> str:
+    return raw(port, f"GET {path} HTTP/1.1\r\nHost: {host or f'127.0.0.1:{port}'}\r\n{more}\r\n")
+
+
+def test_the_preview_answers_only_its_own_names_its_own_origin_and_sane_paths(server):
+    idle = socket.create_connection(("127.0.0.1", server.port))  # says nothing from now on
+    opened = time.monotonic()
+    port = server.port
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}", "192.168.0.9:8000"):
+        assert get(port, host=host) == "HTTP/1.1 200 OK", host
+    for host in (f"evil.example:{port}", "attacker.example", f"localhost.evil.example:{port}"):
+        for path in ("/", "/livereload.js", "/forcereload", "/livereload"):
+            assert get(port, path, host) == "HTTP/1.1 403 Forbidden", (host, path)
+    handshake = ("Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                 "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n")
+    assert get(port, "/livereload", more=handshake + f"Origin: http://127.0.0.1:{port}\r\n") == \
+        "HTTP/1.1 101 Switching Protocols"
+    assert get(port, "/livereload", more=handshake + "Origin: http://evil.example\r\n") == \
+        "HTTP/1.1 403 Forbidden"
+    assert get(port, "/meetings/%00/index.html") == "HTTP/1.1 400 Bad Request"
+    assert get(port, "/%00") == "HTTP/1.1 400 Bad Request"
+    time.sleep(max(0.0, 10.5 - (time.monotonic() - opened)))  # the preview's IDLE, and a bit
+    idle.settimeout(2)
+    assert idle.recv(1) == b""  # closed by the server
+    idle.close()
+    assert not [line for line in server.lines if "Traceback" in line or "Error" in line]
+
+
+def test_a_fifo_saved_into_content_is_shown_as_a_problem_and_never_freezes_the_preview(work, server):
+    import os
+
+    done = server.builds()
+    os.mkfifo(work / "content/2021/pipe.md")
+    server.wait_for_line("content/2021/pipe.md: file: a FIFO (named pipe), not a file; not read")
+    assert status(server.url + PAGE) == 500  # the page shows the problem
+    with urllib.request.urlopen(server.url + "livereload.js", timeout=5) as answer:
+        assert answer.status == 200  # and the server answers on
+    (work / "content/2021/pipe.md").unlink()
+    deadline = time.monotonic() + 30
+    while status(server.url + PAGE) != 200:
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
+    assert server.builds() >= done + 2
