@@ -20,8 +20,9 @@ from .read import FORBIDDEN, character_name, kind_of
 
 NULL = "tag:yaml.org,2002:null"
 # A YAML alias (*name) repeats what its anchor (&name) holds: ten lines can stand
-# for a billion values ("billion laughs"). What a mapping holds once its aliases
-# are expanded is bounded, far above any real release, before anything expands it.
+# for a billion values ("billion laughs"). What aliases add to a mapping, once
+# expanded, is bounded far above any real use, before anything expands them.
+# (Without aliases, the file's own size bounds it.)
 MAX_VALUES = 10_000
 MAX_CHARACTERS = 4 * 1024 * 1024
 LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")  # a BCP 47 tag, loosely
@@ -59,7 +60,7 @@ class Fields:
         """Whether a field holds plain text a page can carry, of a bounded size once its
         aliases are expanded; else its problem."""
         try:
-            values, characters = sizes.of(key, value)
+            values, characters = sizes.added(key, value)
         except RecursionError:
             self.problem(value, field, "a value that contains itself",
                          "plain values: an alias (*name) may not repeat its own anchor")
@@ -68,8 +69,8 @@ class Fields:
             if not sizes.exceeded:  # (said once: the fields after it only add to it)
                 sizes.exceeded = True
                 whole = "the front matter" if self.what == "release" else self.what
-                self.problem(value, field, f"aliases (*name) expand {whole} to more than "
-                             f"{MAX_VALUES:,} values or {MAX_CHARACTERS:,} characters",
+                self.problem(value, field, f"aliases (*name) add more than {MAX_VALUES:,} "
+                             f"values or {MAX_CHARACTERS:,} characters to {whole}",
                              "plain values; an alias repeats all its anchor (&name) holds")
             return False
         for node in (key, *scalars(value)):
@@ -215,22 +216,23 @@ class Fields:
 
 
 class Sizes:
-    """How many values and characters nodes hold once their aliases are expanded,
-    counted once per node (an alias is the node it names): the count of a billion
-    values takes as many steps as the file has nodes. (A loop, not recursion: a
-    value nested a thousand deep is fine, if odd.)"""
+    """How many values and characters aliases add to a mapping once expanded: nodes
+    are counted once each (an alias is the node it names), so the count of a
+    billion values takes as many steps as the file has nodes. (A loop, not
+    recursion: a value nested a thousand deep is fine, if odd.)"""
 
     def __init__(self):
-        self.known: dict[int, tuple[int, int]] = {}
-        self.total = (0, 0)
+        self.known: dict[int, tuple[int, int]] = {}  # node -> what it holds, expanded
+        self.expanded = [0, 0]  # values and characters of the fields counted so far
+        self.written = [0, 0]  # ... counting each node once, as the file writes them
         self.exceeded = False
 
-    def of(self, *nodes: yaml.Node) -> tuple[int, int]:
-        """The running total of the mapping, with `nodes` added."""
+    def added(self, *nodes: yaml.Node) -> tuple[int, int]:
+        """What aliases add to the fields counted so far, `nodes` now among them."""
         for node in nodes:
             values, characters = self.node(node)
-            self.total = (self.total[0] + values, self.total[1] + characters)
-        return self.total
+            self.expanded = [self.expanded[0] + values, self.expanded[1] + characters]
+        return self.expanded[0] - self.written[0], self.expanded[1] - self.written[1]
 
     def node(self, top: yaml.Node) -> tuple[int, int]:
         open_ = set()  # nodes whose children are being counted: met again, a node holds itself
@@ -243,6 +245,7 @@ class Sizes:
                 continue
             if isinstance(node, yaml.ScalarNode):
                 self.known[ident] = (1, len(node.value))
+                self.written = [self.written[0] + 1, self.written[1] + len(node.value)]
                 todo.pop()
                 continue
             children = _children(node)
@@ -257,6 +260,7 @@ class Sizes:
                 raise RecursionError("a node holds itself")
             sizes = [self.known[id(child)] for child in children]
             self.known[ident] = (1 + sum(v for v, _ in sizes), sum(c for _, c in sizes))
+            self.written[0] += 1
             open_.discard(ident)
             todo.pop()
         return self.known[id(top)]
