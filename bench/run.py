@@ -5,10 +5,12 @@
     python bench/run.py --sizes 1000 --runs 5
     python bench/run.py --no-hugo
 
-Corpora come from ../shared/bench/gen_corpus.py (seed 1). For each size it
-measures, as whole processes and alternating ours with Hugo's:
+Corpora come from the project's own generator, bench/corpus.py (seed 1). For
+each size it measures, as whole processes and alternating ours with Hugo's:
 
 - cold build: no cache; like for like with the Hugo site of ../shared/bench
+  (it comes with the workspace, not with this repository: without it, or
+  without Hugo, only ours is measured)
   (no search index, feeds, calendars or sitemap: `--no-search`, no base_url),
   and again with all of them (Pagefind's index included). Each tool finds the
   output folder of its last build, as Hugo's users and ours do, and writes
@@ -46,7 +48,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "bench"
+HUGO_SITE = ROOT.parent / "shared" / "bench" / "hugo-site"  # the workspace's, if present
 TARGETS = {  # measure -> (target, what it is compared with)
     "cold build": "≤ Hugo (ratio ≤ 1.0)",
     "cold build, search and feeds too": "(Hugo's site makes neither)",
@@ -208,7 +210,7 @@ class Hugo:
     def __init__(self, work: Path, size: int):
         self.work = work / "hugo"
         if not (self.work / "content").is_dir():
-            shutil.copytree(SHARED / "hugo-site", self.work, dirs_exist_ok=True)
+            shutil.copytree(HUGO_SITE, self.work, dirs_exist_ok=True)
             for path in self.work.rglob("*"):
                 path.chmod(path.stat().st_mode | 0o200)
             generate(self.work / "content", size, "hugo")
@@ -219,7 +221,7 @@ class Hugo:
 
 
 def generate(folder: Path, size: int, flavor: str) -> None:
-    subprocess.run([sys.executable, str(SHARED / "gen_corpus.py"), str(folder), str(size),
+    subprocess.run([sys.executable, str(ROOT / "bench" / "corpus.py"), str(folder), str(size),
                     "--seed", "1", "--flavor", flavor], check=True, capture_output=True)
 
 
@@ -303,9 +305,10 @@ def main() -> int:
                         help="where corpora and outputs go (kept between runs)")
     parser.add_argument("--no-hugo", action="store_true")
     args = parser.parse_args()
-    with_hugo = not args.no_hugo and shutil.which("hugo") is not None
+    with_hugo = not args.no_hugo and shutil.which("hugo") is not None and HUGO_SITE.is_dir()
     if not args.no_hugo and not with_hugo:
-        print("hugo not found (apt-get install -y hugo): measuring ours only", file=sys.stderr)
+        print("hugo or its site (../shared/bench/hugo-site) not found: measuring ours only",
+              file=sys.stderr)
 
     # Python byte-compiles the engine once, as pip does for an installed package
     # (where PYTHONDONTWRITEBYTECODE is set, every build would compile it again)
