@@ -1,5 +1,6 @@
 """The recipe of a build: read -> model -> render -> write.
 
+    guard    = only an output folder of its own; one build at a time (guard.py)
     sources  = the release files and their signatures    (sources.py)
     parsed   = each release read and modelled, or cached  (read.py, schema.py, markup.py)
     site     = the meetings arranged into indexes         (site.py)
@@ -30,7 +31,7 @@ from .memory import Memory
 from .output import Output
 from .parallel import fork_map
 from .problems import ContentError, Problem, errors_in
-from .sources import Source, files_of, fingerprint, scan
+from .sources import Source, fingerprint, read_folder, scan
 
 if TYPE_CHECKING:
     from .bodies import Registry
@@ -114,38 +115,27 @@ class Builder:
         self.memory = Memory()
 
     def build(self) -> Report:
-        started = time.perf_counter()
-        self.check_output()  # before any lock file is made beside it
+        guard.check_output(self.project.out, *places(self.project))  # before any lock is made
         try:
             with self.locked():
-                report = self.attempt(started)
-        except OSError as err:  # the disk: full, read-only, ... (the site went nowhere)
-            raise guard.Refused(f"cannot write {err.filename or 'a file'}: {err.strerror or err}"
-                                f"; {guard.folder_name(self.project.out)} left as it was") from None
+                report = self.attempt(time.perf_counter())  # (the time waited is not the build's)
+        except OSError as err:  # the disk: full, read-only, ... (the new site never went in)
+            raise guard.Refused(f"the build stopped: {err.filename or 'a file'}: "
+                                f"{err.strerror or err}; {guard.folder_name(self.project.out)} "
+                                "left as it was") from None
         if self.index_once:
             self.search = False
-        return replace(report, warnings=(*report.warnings, *(
-            Problem(str(path), 0, "output", "not made by this tool (it has no marker): left "
-                    "alone, and builds go without a spare (slower); move it away", warning=True)
-            for path in write.foreign(self.project.out))))
-
-    def check_output(self) -> None:
-        """Refuse an output folder this tool did not make (see guard.py); one it built
-        before it marked its sites is known by its cache's record of that build."""
-        def built_before() -> int | None:
-            stamp = Cache(self.project.cache).stamp(self.project.out)
-            return getattr(stamp.folders if stamp else None, "live", None)
-
-        guard.check_output(self.project.out, *places(self.project), built_before)
+        return replace(report, warnings=(*report.warnings, *write.foreign(self.project.out)))
 
     def locked(self) -> contextlib.ExitStack:
-        """The output folder's lock, then the cache's (see guard.py)."""
+        """The cache's lock, then the output folder's (see guard.py)."""
+        project = self.project
         stack = contextlib.ExitStack()
-        out = self.project.out
-        with stack:  # (released at once if the second cannot be had)
-            stack.enter_context(guard.locked(out.parent / f".{out.name}.lock", f"{out}/",
-                                             self.wait, self.waiting))
-            stack.enter_context(guard.cache_locked(self.project.cache, self.wait, self.waiting))
+        with stack:  # (the first released at once if the second cannot be had)
+            stack.enter_context(guard.cache_locked(project.cache, self.wait, self.waiting))
+            stack.enter_context(guard.locked(guard.output_lock(project.out),
+                                             guard.folder_name(project.out), self.wait,
+                                             self.waiting))
             return stack.pop_all()
 
     def attempt(self, started: float) -> Report:
@@ -180,7 +170,8 @@ class Builder:
         persist = not self.again or not memory.warm
 
         config, registry, settings_problems = settings(project)
-        settings_problems += scanned.problems  # (what the scan could not read: reported alike)
+        static, unreadable = assets(project)
+        settings_problems += scanned.problems + unreadable  # (reported with the releases')
         loaded = load(sources, cache, state, project.out, memory, config.timezone or "",
                       project.content)
         site, summary = memory.site(
@@ -196,7 +187,7 @@ class Builder:
         folders = output.publish(
             renderer(site, changed, loaded.texts, templates_key, project, config, cache,
                      self.live_script),
-            changed, assets(project.assets), project.out, folders,
+            changed, static, project.out, folders,
             index=self.search and output.reindex(changed))
         try:
             cache.remember_items(templates_key, output.items)
@@ -409,7 +400,10 @@ def same_urls(parsed: list[Parsed]) -> list[Problem]:
     return problems
 
 
-def assets(folder: Path) -> list[tuple[str, bytes]]:
-    """The stylesheet, icons, ...: copied into the site's assets/ as they are."""
-    return [("assets/" + Path(path).relative_to(folder).as_posix(), Path(path).read_bytes())
-            for path, _ in files_of(folder)]
+def assets(project: Project) -> tuple[list[tuple[str, bytes]], list[Problem]]:
+    """The stylesheet, icons, ...: copied into the site's assets/ as they are; and
+    what cannot be read of them and of the templates."""
+    found, problems = read_folder(project.assets, "asset")
+    problems += read_folder(project.templates, "template")[1]
+    return [("assets/" + Path(path).relative_to(project.assets).as_posix(), data)
+            for path, data in found], problems

@@ -18,7 +18,7 @@ from typing import Callable
 import jinja2
 
 from .bodies import Body, Registry, identify
-from .build import Parsed, Project, counted, load, same_urls, settings
+from .build import Parsed, Project, assets, counted, load, same_urls, settings
 from .memory import Memory
 from .cache import Cache, using
 from .guard import WAIT, Refused, cache_locked
@@ -54,9 +54,11 @@ def _check(project: Project, drafts: bool, today: dt.date | None, cache: Cache) 
     good = [one for one in parsed if one.meeting]
     problems += same_urls(good)
     problems += review(good, today or _today(config), registry)
+    problems += assets(project)[1]
     if not errors_in(problems):  # the templates are tried on a site that can be built
         problems += templates(project, config, registry, good, loaded.texts, cache, drafts)
     return problems + cache.warnings
+
 
 
 def _today(config: Config) -> dt.date:

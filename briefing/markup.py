@@ -150,20 +150,18 @@ def sanitise(html: str) -> str:
 def _keep_attribute(tag: str, name: str, value: str) -> str | None:
     if name == "id":  # ids could clash with the page's own; footnotes need theirs
         return value if FOOTNOTE_ID.fullmatch(value) else None
+    address = as_browsers_read(value) if name in ("src", "href") else ""
+    scheme = urllib.parse.urlsplit(address).scheme.lower()
     if tag == "img" and name == "src":  # no request to another host
-        url = as_browsers_read(value)
-        return None if url.scheme or url.netloc or url.path.startswith("//") else value
+        return None if scheme or address.startswith("//") else value
     if tag == "a" and name == "href":  # a link names its scheme: "//host" goes wherever the page is
-        url = as_browsers_read(value)
-        return None if url.netloc and not url.scheme or url.path.startswith("//") or \
-            url.scheme and url.scheme.lower() not in URL_SCHEMES else value
+        return None if address.startswith("//") or scheme and scheme not in URL_SCHEMES else value
     return value
 
 
-def as_browsers_read(address: str) -> urllib.parse.SplitResult:
-    """An address as a browser resolves it (the WHATWG URL standard): tabs and line
+def as_browsers_read(address: str) -> str:
+    """An address as a browser reads it (the WHATWG URL standard): tabs and line
     breaks removed, leading and trailing spaces and controls stripped, and a
-    backslash read as a slash, so that `/\\host/x.png` and `\\\\host\\x.png` are
-    what they are, `//host/x.png`: another host."""
-    cleaned = re.sub(r"[\t\n\r]", "", address).strip("\x00- ").replace("\\", "/")
-    return urllib.parse.urlsplit(cleaned)
+    backslash read as a slash. So `/\\host/x.png`, `\\\\host\\x.png` and
+    `///host/x.png` are what a browser makes of them: `//host/...`, another host."""
+    return re.sub(r"[\t\n\r]", "", address).strip("\x00- ").replace("\\", "/")

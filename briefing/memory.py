@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from .cache import ENGINE, digest
-from .sources import files_of
+from .sources import read_folder
 
 if TYPE_CHECKING:
     from .build import Parsed
@@ -87,8 +87,8 @@ def look_key(templates: Path, config: Config, live_script: str | None) -> str:
     """A digest of all that decides how pages look besides their data: the
     templates, the settings, the preview's script and the engine that fills them."""
     return digest(ENGINE, repr(config), repr(live_script),
-                  *(path.encode() + b"\0" + Path(path).read_bytes()
-                    for path, _ in files_of(templates)))
+                  *(path.encode() + b"\0" + data
+                    for path, data in read_folder(templates, "template")[0]))
 
 
 def page_key(templates: str, page: Page) -> str:

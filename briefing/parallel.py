@@ -17,7 +17,9 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 SMALL = 64  # fewer items than this are not worth a process start
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 _shared = None  # what the parent hands its forked workers; see fork_map
+_parent = 0  # in a worker: the build's process
 
 
 def cores() -> int:
@@ -55,7 +57,8 @@ def _forked(work, items, shared, jobs) -> Iterator:
     gc.freeze()
     import multiprocessing
 
-    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_start_worker)
+    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_start_worker,
+                                                    initargs=(os.getpid(),))
     try:
         yield from pool.imap(_call, [(work, item) for item in items], chunksize=chunk)
     finally:
@@ -66,7 +69,7 @@ def _forked(work, items, shared, jobs) -> Iterator:
         _shared = None
 
 
-def _start_worker() -> None:
+def _start_worker(parent: int) -> None:
     # A worker lives for one stage and leaves almost no cyclic garbage (two objects
     # per release parsed, measured), so it runs without the collector, whose
     # passes over the objects Markdown and Jinja make took 15 % of a parse.
@@ -74,8 +77,27 @@ def _start_worker() -> None:
     # Ctrl-C reaches every process of the terminal's group: the parent stops the
     # pool (and says so); a worker's own interrupt would only print its traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with(parent)
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when its build ends, even by SIGKILL: a killed build's workers
+    would otherwise write on into the folder the next build takes (its lock went
+    with it). Linux's PR_SET_PDEATHSIG; elsewhere a worker ends at its next item."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # no prctl here
+        pass
+    global _parent
+    _parent = parent
+    if os.getppid() != parent:  # the build died before we could ask
+        os._exit(1)
 
 
 def _call(job):
+    if os.getppid() != _parent:  # the build is gone: nothing more of its work is wanted
+        os._exit(1)
     work, item = job
     return work(_shared, item)

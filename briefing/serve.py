@@ -55,14 +55,14 @@ from tornado.websocket import WebSocketHandler
 
 from .build import Builder, Project
 from .console import Console
-from .guard import Refused
+from .guard import Busy, Refused
 from .problems import ContentError, Problem
 from .sources import fingerprint, scan
 
 GENERATION = "preview-generation"  # the cookie naming the build a served page comes from
 POLL = 0.1  # seconds between two looks at the inputs, at least ...
 POLL_SHARE = 0.2  # ... and so that looking takes at most this share of the time
-IDLE = 10  # seconds a connection may sit idle, or take over a request's head, before it is closed
+IDLE = 5  # seconds a connection may sit idle, or take over a request's head, before it is closed
 
 # The script livereload adds to every page it serves (livereload 2.7, Server.application).
 # The preview's pages allow it, and only it, by its hash in their security policy.
@@ -106,7 +106,10 @@ class Preview:
         self.project, self.drafts, self.console = project, drafts, console
         # The search index is made at the first build only: at thousands of releases
         # it takes seconds, and a preview is for reading pages (`build` makes it anew).
-        self.builder = Builder(project, drafts, live_script=LIVE_SCRIPT, index_once=True)
+        # It never waits for another build (of the same cache: a `build` or a `check`):
+        # the server would stop answering meanwhile. It tries again at the next look.
+        self.builder = Builder(project, drafts, live_script=LIVE_SCRIPT, index_once=True, wait=0)
+        self.waiting = False  # for another build to finish (said once)
         self.problems: list[Problem] = []  # of the last build, shown instead of pages
         # What the browser shows changes with each build that changed pages: each such
         # build is a generation. A page served carries its generation in a cookie, so
@@ -162,7 +165,13 @@ class Preview:
         self.building = True  # (a Ctrl-C now cuts the build short: see stop_on_signals)
         try:
             report = self.builder.build()
-            self.problems = []
+            self.problems, self.waiting = [], False
+        except Busy as busy:  # the last good site stays; the next look builds again
+            if not self.waiting:
+                self.console.note(f"{_now()} another build of {busy.what}{busy.holder} is "
+                                  "running: the preview builds once it is done")
+            self.waiting, self.built = True, ""
+            return False
         except ContentError as failed:
             self.problems = failed.problems
         except Refused as refused:  # another build holds the cache too long, a disk full, ...

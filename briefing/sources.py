@@ -226,6 +226,28 @@ def _files(folder: str, found: list, seen: set) -> None:
             continue
 
 
+FOLDER_FILE_LIMIT = 64 * 1024 * 1024  # a template or an asset (a font, a picture)
+
+
+def read_folder(folder: Path, what: str) -> tuple[list[tuple[str, bytes]], list[Problem]]:
+    """(path, bytes) of every file under `folder` (the templates, the assets), and a
+    problem for each that cannot be read: not a regular file (a FIFO would block the
+    build), or a link out of the folder (it would publish what it leads to)."""
+    found, problems = [], []
+    real = os.path.realpath(folder)
+    for path, _ in files_of(folder):
+        try:
+            if not _inside(os.path.realpath(path), real):
+                raise NotAFile(f"a symbolic link to {os.path.realpath(path)}, outside {folder}")
+            found.append((path, read_file(path, FOLDER_FILE_LIMIT)))
+        except NotAFile as err:
+            problems.append(Problem(path, 0, what, f"{err}; not used", "a regular file"))
+        except OSError as err:
+            problems.append(Problem(path, 0, what, f"cannot be read: {err.strerror}",
+                                    "a readable file"))
+    return found, problems
+
+
 def fingerprint(scanned: Scan, project: Project, drafts: bool, search: bool = True) -> str:
     """Changes whenever anything that decides the output may have changed."""
     parts = [ENGINE, str(drafts), str(search), str(project.out.absolute()), os.getcwd()]

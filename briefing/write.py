@@ -40,7 +40,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .guard import MARKER, is_ours, mark
+from .guard import MARKER, Refused, folder_name, is_ours, mark
+from .problems import Problem
 
 STAGING = ".build-"  # prefix of staging folders: .<out name>.build-XXXX
 SPARE = ".spare"  # the spare twin: .<out name>.spare
@@ -62,35 +63,49 @@ class Folders:
 class Draft:
     """The next version of the site, prepared beside it and then swapped in whole.
 
-    `Draft(out)` writes every file: into the spare folder, whatever version of
-    the site it holds, or into a new folder if there is none. `Draft(out, folders)`
-    starts from the spare twin of the live site, brought level with it, so only
-    changes need writing. `write` may be called from forked workers."""
+    Where it is prepared (its `root`):
+
+    | build             | spare folder beside the site          | root                       |
+    |-------------------|---------------------------------------|----------------------------|
+    | full: `Draft(out)`| the tool's (any older site)           | the spare, written over    |
+    | full              | none, or not the tool's (left alone)  | a new staging folder       |
+    | update: `Draft(out, folders)` | the tool's, or none       | the spare, made a twin of the live site (hard links), or kept level with it |
+    | update            | not the tool's (left alone)           | a staging twin             |
+
+    `commit` swaps the root in; the folder it swapped out, holding the old site,
+    is the next spare (a staging folder's goes where the spare's place is taken).
+    An output folder that is a mount point cannot be swapped: the root is copied
+    into it instead, file by file. `write` may be called from forked workers."""
 
     def __init__(self, out: Path, folders: Folders | None = None):
         self.shown = out  # as messages name it
         self.out = out.absolute()
         self.full = folders is None
+        self.pruned = False
         self.out.parent.mkdir(parents=True, exist_ok=True)
         _sweep(self.out)
         self.spare = _spare_of(self.out)
         self.own_spare = is_ours(self.spare)
         self.spare_free = self.own_spare or not os.path.lexists(self.spare)
         self.in_place = os.path.ismount(self.out)  # no swap: copied in (see commit)
+        self.root = self._prepare(folders)
+
+    def _prepare(self, folders: Folders | None) -> Path:
         if self.full:  # every file is written: where the spare has one, into it
-            self.root = self.spare if self.own_spare else _staging(self.out)
-            _unlink_links(self.root)  # a write must not follow one out of the folder
+            root = self.spare if self.own_spare else _staging(self.out)
+            _unlink_links(root)  # a write must not follow one out of the folder
         elif not self.spare_free:  # a spare the tool did not make: left alone
-            self.root = _staging(self.out)
-            _twin(self.out, self.root)
+            root = _staging(self.out)
+            _twin(self.out, root)
         elif folders.spare is None or not self.own_spare or \
                 self.spare.stat().st_ino != folders.spare:
-            _twin(self.out, self.spare)
-            self.root = self.spare
+            root = self.spare
+            _twin(self.out, root)
         else:
+            root = self.spare
             for path in folders.stale:  # what the last update changed in the live site only
-                _relink(self.out, self.spare, path)
-            self.root = self.spare
+                _relink(self.out, root, path)
+        return root
 
     def write(self, path: str, data: bytes) -> None:
         try:
@@ -108,6 +123,7 @@ class Draft:
         """Remove what a full build's folder still holds of an older site: all but `keep`."""
         if self.full:
             _prune(self.root, keep | {MARKER})
+            self.pruned = True
 
     def commit(self, changed: Iterable[str]) -> Folders:
         """Swap the draft in; `changed` names every path written or removed (in a full
@@ -115,32 +131,48 @@ class Draft:
         changed = set(changed)
         if not is_ours(self.root):
             mark(self.root)
-        if self.full:
+        if self.full and not self.pruned:
             _prune(self.root, changed | {MARKER})  # what the spare held of an older site
         if self.in_place or not _swap(self.root, self.out):
             return self._copy_in(changed)
-        if self.root.exists() and not is_ours(self.root):
-            mark(self.root)  # the site it replaced: empty, or built before the marker was
-        if self.root != self.spare:  # a staging folder, holding the old site
-            if self.root.exists() and self.spare_free:
-                os.rename(self.root, self.spare)  # the next build's spare
-            else:
-                shutil.rmtree(self.root, ignore_errors=True)
-            return Folders(self.out.stat().st_ino, None, frozenset())
-        if self.full:
-            return Folders(self.out.stat().st_ino, None, frozenset())
-        return Folders(self.out.stat().st_ino, self.root.stat().st_ino, frozenset(changed))
+        live = self.out.stat().st_ino
+        with contextlib.suppress(OSError):  # (the new site is in; the rest is tidying)
+            self._keep_old_site()
+        if self.full or self.root != self.spare:
+            return Folders(live, None, frozenset())  # the spare: an older site, or none
+        return Folders(live, self.root.stat().st_ino, frozenset(changed))
+
+    def _keep_old_site(self) -> None:
+        """The folder swapped out holds the old site: the next spare, where the spare's
+        place is the tool's (a staging folder left over is swept by the next build)."""
+        if not self.root.exists():  # there was no old site
+            return
+        if not is_ours(self.root):
+            mark(self.root)  # the empty folder the first build went into
+        if self.root == self.spare:
+            return
+        if self.spare_free:
+            os.rename(self.root, self.spare)
+        else:
+            shutil.rmtree(self.root)
 
     def _copy_in(self, changed: set[str]) -> Folders:
         """Bring the live folder level with the draft, file by file: for an output folder
         that cannot be swapped. The draft is then a copy of the site: the next spare."""
-        _copy_into(self.root, self.out, changed | {MARKER}, every=self.full)
+        try:
+            _copy_into(self.root, self.out, changed | {MARKER}, every=self.full)
+        except OSError as err:
+            where = self.shown / os.path.relpath(err.filename, self.out) if err.filename else \
+                self.shown
+            raise Refused(f"the build stopped while copying the new site into "
+                          f"{folder_name(self.shown)} (a mount point, written in place): "
+                          f"{where}: {err.strerror}; it may hold parts of both sites: "
+                          "build again once this is fixed") from None
         if self.root != self.spare:
-            if self.spare_free:
-                os.rename(self.root, self.spare)
-            else:
+            if not self.spare_free:
                 shutil.rmtree(self.root, ignore_errors=True)
                 return Folders(self.out.stat().st_ino, None, frozenset())
+            os.rename(self.root, self.spare)
         return Folders(self.out.stat().st_ino, self.spare.stat().st_ino, frozenset())
 
     def abort(self, error: BaseException | None = None) -> None:
@@ -152,11 +184,14 @@ class Draft:
             shutil.rmtree(self.root, ignore_errors=True)
 
 
-def foreign(out: Path) -> list[Path]:
+def foreign(out: Path) -> list[Problem]:
     """What stands beside `out` under a name the tool keeps for itself (the spare),
     though the tool did not make it: left alone, and said so."""
     spare = _spare_of(out)
-    return [spare] if os.path.lexists(spare) and not is_ours(spare) else []
+    if not os.path.lexists(spare) or is_ours(spare):
+        return []
+    return [Problem(str(spare), 0, "output", "not made by this tool (it has no marker): left "
+                    "alone, and builds go without a spare (slower); move it away", warning=True)]
 
 
 def publish(files: Iterable[tuple[str, bytes]], out: Path) -> Folders:
@@ -168,12 +203,13 @@ def publish(files: Iterable[tuple[str, bytes]], out: Path) -> Folders:
 
 
 def current(out: Path, folders: Folders | None) -> Folders | None:
-    """`folders` if the live site on disk is still the one they describe."""
+    """`folders` if the live site on disk is still the one they describe (the same
+    folder, marked as the tool's: a folder made anew may have the old one's number)."""
     try:
         live = out.absolute().stat().st_ino
     except OSError:
         return None
-    return folders if folders is not None and folders.live == live else None
+    return folders if folders is not None and folders.live == live and is_ours(out) else None
 
 
 def update(changes: Iterable[tuple[str, bytes | None]], out: Path, folders: Folders) -> Folders:

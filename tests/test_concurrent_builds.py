@@ -4,6 +4,7 @@ one build at a time; the second waits and says so, or gives up clearly."""
 from __future__ import annotations
 
 import random
+import select
 import subprocess
 import sys
 import time
@@ -56,6 +57,7 @@ def test_a_build_waits_for_the_one_holding_the_folder_and_says_so(tmp_path):
     with locked(tmp_path / ".site.lock", "site/"):  # another build, as far as it can tell
         waiting = subprocess.Popen(command(tmp_path / "content"), cwd=tmp_path,
                                    stderr=subprocess.PIPE, text=True)
+        assert select.select([waiting.stderr], [], [], 30)[0], "it never said it waits"
         line = waiting.stderr.readline()
         time.sleep(0.5)
         assert waiting.poll() is None and not (tmp_path / "site").exists()
@@ -76,6 +78,6 @@ def test_a_build_that_waited_too_long_gives_up_with_one_line(tmp_path):
         waited, gave_up = run.stderr.splitlines()
         assert waited.startswith("waiting for another build of the cache .cache/ (process ")
         assert gave_up.startswith("another build of the cache .cache/ (process ")
-        assert gave_up.endswith("has not finished after 0.5 s; nothing was touched: try again "
+        assert gave_up.endswith("has not finished after 0.5 s; nothing was done: try again "
                                 "once it is done")
     assert not (tmp_path / "site").exists()

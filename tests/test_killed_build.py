@@ -102,3 +102,37 @@ def test_ctrl_c_stops_a_build_with_a_message_and_a_whole_site(tmp_path):
         assert not any("Traceback" in line for line in lines)
         assert lines[-1] == f"interrupted; {site}/ holds the last complete build"
     assert interrupted >= 2
+
+
+def children(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found |= {int(child) for child in (task / "children").read_text().split()}
+    return found
+
+
+def test_the_workers_of_a_killed_build_end_with_it(tmp_path):
+    """Its lock goes with the build: workers writing on would share the spare with
+    the next build. Killed while its workers render and write pages, none writes on."""
+    content = corpus(tmp_path / "content", 60, "Many")
+    process = subprocess.Popen(build_command(content, tmp_path / "site"), cwd=tmp_path)
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".site.build-*/meetings/*/index.html")):
+        assert process.poll() is None and time.monotonic() < deadline, "no page was written"
+        time.sleep(0.005)
+    workers = children(process.pid)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    time.sleep(0.01)  # (a worker killed with it may be finishing the file it is writing)
+    written = {page: page.stat().st_mtime_ns for page in tmp_path.glob(".site.build-*/**/*.html")}
+    time.sleep(0.5)
+    assert workers and [pid for pid in workers if alive(pid)] == []
+    assert {page: page.stat().st_mtime_ns for page in tmp_path.glob(".site.build-*/**/*.html")} \
+        == written
+
+
+def alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
+    except OSError:
+        return False

@@ -59,14 +59,16 @@ def test_skipping_plain_texts_changes_nothing_in_the_html():
     "![x](/\\evil.example/x.png)", '<img src="\\\\evil.example\\x.png" alt="x">',
     '<img src="\\/evil.example/x.png" alt="x">', '<img src=" //evil.example/x.png" alt="x">',
     '<img src="/&#9;/evil.example/x.png" alt="x">', "![x](//evil.example/x.png)",
-    '<img src="https:\\\\evil.example\\x.png" alt="x">'])
+    '<img src="https:\\\\evil.example\\x.png" alt="x">', "![x](///evil.example/x.png)",
+    '<img src="\\\\\\evil.example/x.png" alt="x">'])
 def test_no_image_address_a_browser_resolves_to_another_host_survives(markdown):
     assert "evil" not in to_html(markdown)
 
 
 @pytest.mark.parametrize("markdown", [
     "[x](//evil.example/page)", '<a href="\\\\evil.example\\page">x</a>',
-    '<a href="/\\evil.example/page">x</a>', '<a href="java&#9;script:alert(1)">x</a>'])
+    '<a href="/\\evil.example/page">x</a>', '<a href="java&#9;script:alert(1)">x</a>',
+    "[x](///evil.example/page)"])
 def test_a_scheme_relative_or_disguised_link_loses_its_address_keeps_its_text(markdown):
     html = to_html(markdown)
     assert "href" not in html and ">x</a>" in html

@@ -4,11 +4,12 @@ out of content/, loops, FIFOs, devices, other spellings of .md (issue 12, point 
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import cli, release_text
+from conftest import ROOT, cli, release_text
 
 
 @pytest.fixture
@@ -130,3 +131,21 @@ def test_a_dangling_link_that_is_not_a_release_is_a_warning(work):
     assert problem_lines(done) == [
         "content/archive: warning: link: a symbolic link to /nonexistent/archive, which does not "
         "exist; not read (expected a link to a file or folder inside the content folder)"]
+
+
+def test_a_fifo_or_a_link_out_of_the_templates_or_assets_is_named_never_read(work):
+    shutil.copytree(ROOT / "templates", work / "templates")
+    shutil.copytree(ROOT / "assets", work / "assets")
+    os.mkfifo(work / "assets/pipe.css")
+    (work / "assets/shadow.css").symlink_to("/etc/hostname")
+    os.mkfifo(work / "templates/pipe.html")
+    for command in (("build", "--no-search"), ("check",)):
+        done = cli(*command, cwd=work, timeout=60)
+        assert done.returncode == 1, command
+        assert [line for line in done.stderr.splitlines()
+                if line.startswith(("assets", "templates"))] == [
+            "assets/pipe.css: asset: a FIFO (named pipe); not used (expected a regular file)",
+            "assets/shadow.css: asset: a symbolic link to /etc/hostname, outside assets; not used "
+            "(expected a regular file)",
+            "templates/pipe.html: template: a FIFO (named pipe); not used (expected a regular file)"]
+    assert not (work / "site").exists()

@@ -72,7 +72,7 @@ def test_a_file_or_a_link_where_the_folder_goes_is_refused_and_left_alone(work):
     (work / "site").write_text("my notes, not a site")
     done = build(work)
     assert done.returncode == 1
-    assert done.stderr == ("refusing to build into site/: it is a file, not a folder; move it away "
+    assert done.stderr == ("refusing to build into site: it is a file, not a folder; move it away "
                            "or choose another --out\n")
     assert (work / "site").read_text() == "my notes, not a site"
     (work / "site").unlink()
@@ -92,16 +92,55 @@ def test_an_absent_or_empty_folder_is_built_into_and_marked(work):
         assert build(work, "--out", out).returncode == 0  # and again: it is ours now
 
 
-def test_a_site_made_before_the_marker_existed_is_known_by_the_cache_record(work):
+def test_a_folder_made_anew_where_the_site_was_is_not_taken_for_it(work):
+    """A folder's number is no proof: a folder made where the site was may get the
+    same inode, and a volume's top folder always has the same one."""
     assert build(work).returncode == 0
-    (work / "site" / MARKER).unlink()  # as an earlier version left it
-    (work / "content/2021/council.md").write_text(release_text("Council meets again"))
+    shutil.rmtree(work / "site")
+    (work / "site").mkdir()
+    (work / "site/thesis.txt").write_text("two years of work")
+    for options in ((), ("--no-cache",)):
+        done = build(work, *options)
+        assert done.returncode == 1 and "it holds files this tool did not make" in done.stderr
+    assert (work / "site/thesis.txt").read_text() == "two years of work"
+    (work / "site/thesis.txt").unlink()  # and an empty one is built into, not called up to date
     done = build(work)
-    assert done.returncode == 0, done.stderr
-    assert (work / "site" / MARKER).is_file()
-    (work / "site" / MARKER).unlink()
-    done = build(work, "--no-cache")  # no record: nothing says whose it is
+    assert done.returncode == 0 and done.stdout.startswith("built ")
+    assert (work / "site/index.html").is_file()
+
+
+def test_a_site_without_the_marker_is_refused_and_deleting_it_once_is_safe(work):
+    assert build(work).returncode == 0
+    (work / "site" / MARKER).unlink()  # as an earlier version of the tool left its sites
+    done = build(work)
     assert done.returncode == 1 and "it holds files this tool did not make" in done.stderr
+    shutil.rmtree(work / "site")
+    assert build(work).returncode == 0 and (work / "site" / MARKER).is_file()
+
+
+def test_an_output_folder_that_cannot_be_read_is_named(work):
+    (work / "locked").mkdir()
+    (work / "locked").chmod(0o300)
+    try:
+        done = cli("build", "--no-search", "--out", "locked", cwd=work, ordinary_user=True)
+    finally:
+        (work / "locked").chmod(0o755)
+    assert (done.returncode, done.stderr) == (1, "cannot read locked/: Permission denied\n")
+
+
+def test_a_lock_file_is_never_written_through_a_link(work):
+    precious = work.parent / "precious.txt"
+    precious.write_text("keep me")
+    (work / ".site.lock").symlink_to(precious)
+    done = build(work)
+    assert done.returncode == 1
+    assert done.stderr == (f"refusing to use .site.lock as the lock of site/: it is a symbolic "
+                           "link; remove it\n")
+    (work / ".site.lock").unlink()
+    os.link(precious, work / ".site.lock")  # a second name of the same file
+    done = build(work)
+    assert done.returncode == 1 and "it is not a plain file of its own" in done.stderr
+    assert precious.read_text() == "keep me"
 
 
 def test_a_spare_the_tool_did_not_make_is_left_alone(work):

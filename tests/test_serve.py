@@ -299,7 +299,9 @@ def test_the_preview_answers_only_its_own_names_its_own_origin_and_sane_paths(se
         "HTTP/1.1 403 Forbidden"
     assert get(port, "/meetings/%00/index.html") == "HTTP/1.1 400 Bad Request"
     assert get(port, "/%00") == "HTTP/1.1 400 Bad Request"
-    time.sleep(max(0.0, 10.5 - (time.monotonic() - opened)))  # the preview's IDLE, and a bit
+    from briefing.serve import IDLE
+
+    time.sleep(max(0.0, IDLE + 0.5 - (time.monotonic() - opened)))
     idle.settimeout(2)
     assert idle.recv(1) == b""  # closed by the server
     idle.close()
@@ -321,3 +323,23 @@ def test_a_fifo_saved_into_content_is_shown_as_a_problem_and_never_freezes_the_p
         assert time.monotonic() < deadline
         time.sleep(0.1)
     assert server.builds() >= done + 2
+
+
+def test_while_another_build_holds_the_cache_the_preview_answers_and_builds_after(work, server):
+    from briefing.guard import locked
+
+    with locked(work / ".cache/lock", "the cache"):  # a `build` or a `check`, at length
+        save(work, "Held back while another build runs")
+        deadline = time.monotonic() + 15
+        while not any("is running: the preview builds once it is done" in l for l in server.lines):
+            assert time.monotonic() < deadline, "\n".join(server.lines)
+            time.sleep(0.05)
+        with urllib.request.urlopen(server.url + PAGE, timeout=5) as answer:  # it answers on
+            assert b"Held back" not in answer.read()
+    deadline = time.monotonic() + 30
+    while True:
+        with urllib.request.urlopen(server.url + PAGE, timeout=5) as answer:
+            if b"Held back while another build runs" in answer.read():
+                break
+        assert time.monotonic() < deadline, "\n".join(server.lines)
+        time.sleep(0.1)
