@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from .problems import Problem
-from .read import FORBIDDEN, character_name, kind_of
+from .read import character_name, forbidden, kind_of
 
 NULL = "tag:yaml.org,2002:null"
 # A YAML alias (*name) repeats what its anchor (&name) holds: ten lines can stand
@@ -39,9 +39,10 @@ class Fields:
         self.problems: list[Problem] = []
         self.fields: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         sizes, refused = Sizes(), set()
+        suspect = not plain_at_a_glance(mapping)  # (else no field needs a closer look)
         for key, value in mapping.value:
             field = key.value if isinstance(key, yaml.ScalarNode) else None
-            if not self.plain(key, value, field or what, sizes):
+            if suspect and not self.plain(key, value, field or what, sizes):
                 refused.add(field)  # refused whole: nothing may read it
                 continue
             if not field:
@@ -73,8 +74,8 @@ class Fields:
                              f"values or {MAX_CHARACTERS:,} characters to {whole}",
                              "plain values; an alias repeats all its anchor (&name) holds")
             return False
-        for node in (key, *scalars(value)):
-            bad = FORBIDDEN.search(node.value) if isinstance(node, yaml.ScalarNode) else None
+        for node in (key, *scalars(value)[0]):
+            bad = forbidden(node.value) if isinstance(node, yaml.ScalarNode) else None
             if bad:
                 self.problem(node, field, f"{character_name(bad.group())}, written as an escape",
                              "text without control characters: remove the escape")
@@ -272,19 +273,29 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return [child for pair in node.value for child in pair]
 
 
-def scalars(node: yaml.Node) -> list[yaml.ScalarNode]:
-    """Every scalar under `node`, each node once however many aliases name it."""
-    found, seen, todo = [], set(), [node]
+def plain_at_a_glance(mapping: yaml.MappingNode) -> bool:
+    """Whether no node of `mapping` is reached twice (no alias: nothing to expand) and
+    no text holds a forbidden character (read.forbidden): one look at every node, one search of all
+    the text, for the usual release; Fields.plain looks field by field otherwise."""
+    found, aliased = scalars(mapping)
+    return not aliased and not forbidden("\n".join(node.value for node in found))
+
+
+def scalars(node: yaml.Node) -> tuple[list[yaml.ScalarNode], bool]:
+    """Every scalar under `node`, each node once however many aliases name it; and
+    whether any node is reached twice (through an alias)."""
+    found, seen, todo, again = [], set(), [node], False
     while todo:
         node = todo.pop()
         if id(node) in seen:
+            again = True
             continue
         seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
             found.append(node)
         else:
             todo.extend(_children(node))
-    return found
+    return found, again
 
 
 def is_null(node: yaml.Node) -> bool:
