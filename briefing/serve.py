@@ -55,9 +55,10 @@ from tornado.websocket import WebSocketHandler
 
 from .build import Builder, Project
 from .console import Console
-from .guard import Busy, Refused
+from .guard import Busy, Refused, is_ours, mark
 from .problems import ContentError, Problem
 from .sources import fingerprint, scan
+from .write import SPARE
 
 GENERATION = "preview-generation"  # the cookie naming the build a served page comes from
 POLL = 0.1  # seconds between two looks at the inputs, at least ...
@@ -78,6 +79,7 @@ def serve(project: Project, host: str, port: int, drafts: bool = False,
     # changed meanwhile; without a cache, in a folder of its own that goes at exit.
     folder = project.cache or Path(tempfile.mkdtemp(prefix="briefing-preview-"))
     out = folder / "preview" / ("drafts" if drafts else "site")
+    claim(out)
     preview = Preview(dataclasses.replace(project, out=out), drafts, console)
     logging.getLogger("tornado.access").disabled = not console.verbose  # a line per request
     try:
@@ -97,6 +99,14 @@ def serve(project: Project, host: str, port: int, drafts: bool = False,
     finally:
         if project.cache is None:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def claim(out: Path) -> None:
+    """The preview's folders live in the cache, which is the tool's own: those an
+    earlier version made, before sites carried the marker, are marked now."""
+    for folder in (out, out.parent / f".{out.name}{SPARE}"):
+        if folder.is_dir() and not folder.is_symlink() and not is_ours(folder):
+            mark(folder)
 
 
 class Preview:

@@ -343,3 +343,19 @@ def test_while_another_build_holds_the_cache_the_preview_answers_and_builds_afte
                 break
         assert time.monotonic() < deadline, "\n".join(server.lines)
         time.sleep(0.1)
+
+
+def test_a_preview_folder_an_earlier_version_left_in_the_cache_is_taken_back(work):
+    from briefing.guard import MARKER
+
+    old = work / ".cache/preview/site"
+    old.mkdir(parents=True)
+    (old / "index.html").write_text("an earlier version's preview, without a marker")
+    running = Server(work)
+    try:
+        running.wait_for_line("serving on")
+        assert status(running.url) == 200 and (old / MARKER).is_file()
+        with urllib.request.urlopen(running.url, timeout=5) as answer:
+            assert b"earlier version" not in answer.read()
+    finally:
+        running.stop()
