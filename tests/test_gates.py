@@ -141,3 +141,19 @@ def test_the_gates_can_fail(tmp_path, browser):
     assert len(broken) == 2
     ids = {v["id"] for v in results.response["violations"]}
     assert {"image-alt", "color-contrast", "html-has-lang"} <= ids
+
+
+def test_no_page_is_wider_than_a_320_px_phone(site, browser):
+    """(The header's links ran off the screen at 320 px: they wrap now. Wide tables
+    scroll inside their own box, never the page.)"""
+    name, folder = site
+    wider = {}
+    with serving(folder.parent) as base:
+        page = browser.new_page(viewport={"width": 320, "height": 640})
+        for kind, path in page_kinds(folder).items():
+            page.goto(f"{base}{name}/{path}")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 320:
+                wider[kind] = width
+        page.close()
+    assert wider == {}
