@@ -327,8 +327,9 @@ class Cache:
             engine, value = pickle.loads(data)
         except Exception as err:  # (damaged bytes can raise almost anything here)
             path.unlink(missing_ok=True)
-            self.warnings.append(Problem(str(path), 0, "cache", f"cannot be read ({type(err).__name__}); "
-                                         "removed, and the build went on without it", warning=True))
+            self.warnings.append(Problem(str(path), 0, "cache", f"cannot be read "
+                                         f"({type(err).__name__}); removed, and the build went "
+                                         "on without it", warning=True))
             return None
         finally:
             gc.freeze()

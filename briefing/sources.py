@@ -121,7 +121,8 @@ class _Walk:
         if not _inside(target, self.root):
             if is_release(entry.name) or st.S_ISDIR(found.st_mode):  # (it may hold releases)
                 self.problem(entry.path, f"a symbolic link to {target}, outside the content "
-                             "folder; not read", "a link to a file or folder inside the content folder")
+                             "folder; not read",
+                             "a link to a file or folder inside the content folder")
         elif st.S_ISDIR(found.st_mode):
             self.links.append((entry.path, target))
         elif is_release(entry.name):

@@ -65,12 +65,15 @@ class Draft:
 
     Where it is prepared (its `root`):
 
-    | build             | spare folder beside the site          | root                       |
-    |-------------------|---------------------------------------|----------------------------|
-    | full: `Draft(out)`| the tool's (any older site)           | the spare, written over    |
-    | full              | none, or not the tool's (left alone)  | a new staging folder       |
-    | update: `Draft(out, folders)` | the tool's, or none       | the spare, made a twin of the live site (hard links), or kept level with it |
-    | update            | not the tool's (left alone)           | a staging twin             |
+    | build                    | the spare beside the site  | root                      |
+    |--------------------------|----------------------------|---------------------------|
+    | full, `Draft(out)`       | the tool's (an older site) | the spare, written over   |
+    | full                     | none, or not the tool's    | a new staging folder      |
+    | update, `Draft(out, f)`  | the tool's, or none        | the spare: a twin of the  |
+    |                          |                            | live site (hard links)    |
+    | update                   | not the tool's             | a staging folder, a twin  |
+
+    (A spare that is not the tool's is left alone.)
 
     `commit` swaps the root in; the folder it swapped out, holding the old site,
     is the next spare (a staging folder's goes where the spare's place is taken).

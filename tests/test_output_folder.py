@@ -134,7 +134,7 @@ def test_a_lock_file_is_never_written_through_a_link(work):
     (work / ".site.lock").symlink_to(precious)
     done = build(work)
     assert done.returncode == 1
-    assert done.stderr == (f"refusing to use .site.lock as the lock of site/: it is a symbolic "
+    assert done.stderr == ("refusing to use .site.lock as the lock of site/: it is a symbolic "
                            "link; remove it\n")
     (work / ".site.lock").unlink()
     os.link(precious, work / ".site.lock")  # a second name of the same file
