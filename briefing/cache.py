@@ -59,7 +59,7 @@ def installed(names: tuple[str, ...]) -> str:
 
 # ... and this engine. Bump the number when the format of cached data or the
 # meaning of a key changes. Anything cached under another ENGINE is not used.
-ENGINE = f"briefing {__version__} cache 9 ({installed(LIBRARIES)})"
+ENGINE = f"briefing {__version__} cache 10 ({installed(LIBRARIES)})"
 SPARE_RELEASES = 1000  # earlier versions of releases kept beyond twice the current ones
 
 

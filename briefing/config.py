@@ -12,6 +12,7 @@ setting is a warning that names the closest known one.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import zoneinfo
 from dataclasses import dataclass
@@ -35,6 +36,10 @@ class Config:
     @property
     def zone(self) -> zoneinfo.ZoneInfo | None:
         return zoneinfo.ZoneInfo(self.timezone) if self.timezone else None
+
+    def today(self) -> dt.date:
+        """Today in the site's time zone (the computer's, if it has none)."""
+        return dt.datetime.now(self.zone).date() if self.zone else dt.date.today()
 
 
 def load_config(path: Path) -> tuple[Config, list[Problem]]:

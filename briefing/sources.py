@@ -249,9 +249,11 @@ def read_folder(folder: Path, what: str) -> tuple[list[tuple[str, bytes]], list[
     return found, problems
 
 
-def fingerprint(scanned: Scan, project: Project, drafts: bool, search: bool = True) -> str:
-    """Changes whenever anything that decides the output may have changed."""
-    parts = [ENGINE, str(drafts), str(search), str(project.out.absolute()), os.getcwd()]
+def fingerprint(scanned: Scan, project: Project, drafts: bool, search: bool = True,
+                today: str = "") -> str:
+    """Changes whenever anything that decides the output may have changed (`today`:
+    the day that divides meetings held from upcoming, or the days it may be)."""
+    parts = [ENGINE, str(drafts), str(search), str(project.out.absolute()), os.getcwd(), today]
     parts += [f"{s.path}\0{s.mtime}\0{s.size}" for s in scanned.sources]
     parts += [str(problem) for problem in scanned.problems]
     for folder in (project.templates, project.assets):
