@@ -2,8 +2,9 @@
 
 Besides what stops a build (errors) it reviews what a reader would notice
 (warnings): a release without a summary or a source, one body's session
-numbers given twice or out of date order, a date in the future, a body
-whose name is one slip away from another's. Then it compiles every template
+numbers given twice or out of date order, a date more than a year ahead, a
+1 January the release never names (a year written as a day), a meeting said
+to last weeks, a body whose name is one slip away from another's. Then it compiles every template
 and renders one page of each kind in memory, so that a template's mistake
 shows too. Parse results go to the build cache; nothing else is written.
 """
