@@ -31,8 +31,8 @@ from .cache import Cache, Stamp, State, digest, using
 from .memory import Memory
 from .output import Output
 from .parallel import fork_map
-from .problems import ContentError, Problem, errors_in
-from .sources import Source, fingerprint, read_folder, scan
+from .problems import ContentError, Problem, counted, errors_in
+from .sources import Source, fingerprint, read_folder, scan, today_in
 
 if TYPE_CHECKING:
     from .bodies import Registry
@@ -81,11 +81,6 @@ class Report:
                 f"{self.rendered} of {counted(self.pages, 'page')}, wrote {counted(self.written, 'file')}")
 
 
-def counted(n: int, noun: str) -> str:
-    """'1 release', '2 releases'"""
-    return f"{n} {noun}{'s' * (n != 1)}"
-
-
 def build(project: Project, drafts: bool = False, search: bool = True,
           wait: float = guard.WAIT, waiting=lambda line: None, today: dt.date | None = None
           ) -> Report:
@@ -107,6 +102,7 @@ class Builder:
                  waiting=lambda line: None, today: dt.date | None = None):
         self.project, self.drafts = project, drafts
         self.today = today  # the day dividing meetings held from upcoming; None: the real one
+        self.zone = ""  # the site's time zone, as the last build read its settings
         self.wait, self.waiting = wait, waiting  # for another build to finish, and saying so
         self.search = search  # index the meeting pages for search when they change
         self.index_once = index_once  # ... at the first build that succeeds only
@@ -132,13 +128,11 @@ class Builder:
             self.search = False
         return replace(report, warnings=(*report.warnings, *write.foreign(self.project.out)))
 
-    def days(self) -> str:
-        """The day this build takes as today, for the fingerprint: pinned, or every
-        date it may be (the site's time zone is not known before its settings are
-        read): a new day anywhere makes the next build look again."""
-        if self.today:
-            return self.today.isoformat()
-        return f"{dt.date.today()} {dt.datetime.now(dt.timezone.utc).date()}"
+    def today_for(self, timezone: str) -> dt.date:
+        """The day dividing meetings held from upcoming: pinned, or today in the site's
+        time zone (the computer's, if it has none). A new day there is a new input: the
+        next build looks again."""
+        return self.today or today_in(timezone)
 
     def locked(self) -> contextlib.ExitStack:
         """The cache's lock, then the output folder's (see guard.py)."""
@@ -170,7 +164,11 @@ class Builder:
         stamp = cache.stamp(project.out)
         scanned = scan(project.content)
         sources = scanned.sources
-        inputs = fingerprint(scanned, project, self.drafts, self.search, self.days())
+        # (the site's time zone as the last build read it: its settings are read only
+        # when there is work; changed settings change the fingerprint anyway)
+        zone = stamp.timezone if stamp else self.zone
+        inputs = fingerprint(scanned, project, self.drafts, self.search,
+                             self.today_for(zone).isoformat())
         warm = memory.warm or not self.again  # else warm up now, for the next build's sake
         if stamp and stamp.fingerprint == inputs and warm and write.current(project.out, stamp.folders):
             return Report(**stamp.report, seconds=time.perf_counter() - started)  # nothing changed
@@ -187,7 +185,10 @@ class Builder:
         settings_problems += scanned.problems + unreadable  # (reported with the releases')
         loaded = load(sources, cache, state, project.out, memory, config.timezone or "",
                       project.content)
-        today = self.today or config.today()
+        self.zone = config.timezone or ""
+        today = self.today_for(self.zone)
+        if self.zone != zone:  # the fingerprint the next build will compute
+            inputs = fingerprint(scanned, project, self.drafts, self.search, today.isoformat())
         site, summary = memory.site(
             site_key(loaded.parsed, self.drafts, settings_problems, registry, today),
             lambda: model(loaded.parsed, self.drafts, settings_problems, registry, today))
@@ -206,7 +207,7 @@ class Builder:
         try:
             cache.remember_items(templates_key, output.items)
             save_state(cache, project.out, sources, State(
-                stamp=Stamp(inputs, summary, folders),
+                stamp=Stamp(inputs, summary, folders, config.timezone or ""),
                 sources={s.path: (s.mtime, s.size, one.key)
                          for s, one in zip(sources, loaded.parsed) if one.key},
                 pages=output.files,

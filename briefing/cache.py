@@ -79,6 +79,7 @@ class Stamp(NamedTuple):
     fingerprint: str = ""  # of every input's signature; equal means nothing to do
     report: dict = {}  # the counts and warnings a no-change build repeats
     folders: object = None  # the published folders, see write.Folders
+    timezone: str = ""  # the site's, in which its today was taken (see Builder.today_for)
 
 
 @dataclass

@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from typing import Callable
 
 import jinja2
+from markupsafe import Markup
 
 from .bodies import Body, Registry, identify
 from .build import Parsed, Project, assets, counted, load, same_urls, settings
@@ -26,7 +27,6 @@ from .cache import Cache, using
 from .guard import WAIT, Refused, cache_locked
 from .config import Config
 from .model import Meeting
-from .schema import LONG_MEETING
 from .problems import Problem, errors_in
 from .sources import scan
 
@@ -84,10 +84,13 @@ def review(parsed: list[Parsed], today: dt.date, registry: Registry,
     return problems
 
 
-# "1 January", "January 1st", "01.01.2021", "2021-01-01", "1 января": the release names the day
-NAMES_JANUARY_1 = re.compile(r"\b(?:0?1|1st)\s+(?:of\s+)?January\b|\bJanuary\s+(?:0?1|1st)\b(?!\d)"
-                             r"|\b0?1[./]0?1[./]\d{2,4}\b|\b\d{4}-01-01\b|\b1(?:-го)?\s+января",
-                             re.IGNORECASE)
+# "1 January", "1–2 January", "1 and 2 Jan", "January 1st", "01.01.2021", "2021-01-01",
+# "1 января", "1-2 января": the release names the day
+NAMES_JANUARY_1 = re.compile(
+    r"\b(?:0?1|1st)(?:\s*(?:[–—-]|and|to)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?Jan(?:uary)?\b"
+    r"|\bJan(?:uary)?\.?\s+(?:0?1|1st)\b(?!\d)|\b0?1[./]0?1[./]\d{2,4}|\b\d{4}-01-01\b"
+    r"|\b1(?:-го)?(?:\s*[–—-]\s*\d{1,2}(?:-го)?)?\s+января", re.IGNORECASE)
+LONG_MEETING = 14  # days: an end date further than this from the date is checked for a slip
 
 
 def dates(one: Parsed, today: dt.date, text_of: Callable[[str], str]) -> list[Problem]:
@@ -98,16 +101,17 @@ def dates(one: Parsed, today: dt.date, text_of: Callable[[str], str]) -> list[Pr
         problems.append(_warning(one, "date", f"{meeting.date.iso} is more than a year ahead: a "
                                  "typo?", "the date the meeting was or will be held"))
     if meeting.date.precision == "day" and (meeting.date.month, meeting.date.day) == (1, 1):
-        said = " ".join(filter(None, (meeting.title, meeting.summary, text_of(one.key))))
+        said = " ".join(filter(None, (meeting.title, meeting.summary,
+                                      Markup(text_of(one.key)).striptags())))
         if not NAMES_JANUARY_1.search(said):
             problems.append(_warning(
                 one, "date", f"{meeting.date.iso}, but the release never names 1 January: is the "
                 f"day known?", f"date: {meeting.year} if only the year is known"))
-    if meeting.end_date and (meeting.last_day - meeting.first_day).days > LONG_MEETING:
+    days = (meeting.last_day - meeting.first_day).days + 1
+    if meeting.date.precision == "day" and days > LONG_MEETING + 1:
         problems.append(_warning(
-            one, "end_date", f"the meeting would last {(meeting.last_day - meeting.first_day).days + 1}"
-            " days", f"an end_date within {LONG_MEETING} days of the date, for a meeting of "
-            "several days"))
+            one, "end_date", f"the meeting would last {days} days", f"an end_date within "
+            f"{LONG_MEETING} days of the date, for a meeting of several days"))
     return problems
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from .fields import Fields
 from .problems import Problem
 from .read import read_settings
+from .sources import today_in
 
 SETTINGS = ("title", "base_url", "language", "timezone", "home_meetings")
 
@@ -39,7 +40,7 @@ class Config:
 
     def today(self) -> dt.date:
         """Today in the site's time zone (the computer's, if it has none)."""
-        return dt.datetime.now(self.zone).date() if self.zone else dt.date.today()
+        return today_in(self.timezone)
 
 
 def load_config(path: Path) -> tuple[Config, list[Problem]]:

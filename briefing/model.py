@@ -41,12 +41,12 @@ class When:
     year stands for the whole year (its first to its last day), never for 1 January."""
 
     year: int
-    month: int | None = None
-    day: int | None = None  # (only with a month)
+    month: int | None = None  # 1 to 12
+    day: int | None = None  # 1 to 31, with a month (the schema reads no other form)
 
     @property
     def precision(self) -> str:
-        return "day" if self.day else "month" if self.month else "year"
+        return "day" if self.day is not None else "month" if self.month is not None else "year"
 
     @property
     def first(self) -> dt.date:
@@ -192,15 +192,12 @@ class Roles:
     hosted: bool
 
     LABELS = ("Took part", "Chaired", "Hosted")
+    TO_COME = ("Taking part", "Chairing", "Hosting")  # of a meeting still to come
 
-    @property
-    def labels(self) -> tuple[str, ...]:
-        return tuple(label for label, held in zip(self.LABELS, (self.took_part, self.chaired,
-                                                                 self.hosted)) if held)
-
-    @property
-    def any(self) -> bool:
-        return self.took_part or self.chaired or self.hosted
+    def labels(self, to_come: bool = False) -> tuple[str, ...]:
+        return tuple(label for label, held in zip(self.TO_COME if to_come else self.LABELS,
+                                                  (self.took_part, self.chaired, self.hosted))
+                     if held)
 
 
 def ordinal(n: int) -> str:

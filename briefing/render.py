@@ -25,7 +25,7 @@ from . import charts, formats, urls
 from .cache import digest
 from .config import Config
 from .model import Meeting, When
-from .problems import Problem
+from .problems import Problem, counted
 from .read import shown_name
 from .site import Site
 
@@ -115,8 +115,8 @@ def _countries(site: Site) -> Iterator[Page]:
     # the index shows each country's counts, first and latest meeting and its
     # participation year by year, which the keys of its meetings decide (a
     # state's roles at a meeting come from the meeting's facts alone)
-    yield Page(urls.COUNTRIES, "countries.html", {}, tuple(
-        f"{r.country.code} {digest(*_keys(r.meetings))} {len(r.upcoming)}" for r in site.countries))
+    yield Page(urls.COUNTRIES, "countries.html", {}, (str(site.years), *(
+        f"{r.country.code} {digest(*_keys(r.meetings))} {len(r.upcoming)}" for r in site.countries)))
     for record in site.countries:
         yield Page(urls.path_of(record.country), "country.html", {"record": record}, (
             record.country.code, *_keys(record.meetings), *_upcoming(site, record.upcoming)))
@@ -268,10 +268,10 @@ def moment(meeting: Meeting) -> str:
 
 
 def entry_id(meeting: Meeting, config: Config) -> str:
-    """A feed entry's id: a tag URI (RFC 4151, whose date may be a year or a month)
-    that stays the same for the meeting."""
+    """A feed entry's id: a tag URI (RFC 4151) that stays the same for the meeting,
+    however precisely its date comes to be known (its year, in the tag)."""
     host = urllib.parse.urlsplit(config.base_url).hostname
-    return f"tag:{host},{meeting.date.iso}:meetings/{meeting.slug}"
+    return f"tag:{host},{meeting.year}:meetings/{meeting.slug}"
 
 
 def when(meeting: Meeting) -> Markup:
@@ -283,11 +283,6 @@ def when(meeting: Meeting) -> Markup:
 def day_label(day: dt.date) -> str:
     """29 November 2026"""
     return When.of(day).label
-
-
-def counted(n: int, noun: str, plural: str | None = None) -> str:
-    """`{{ n | counted('meeting') }}`: '1 meeting', '2 meetings'."""
-    return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
 def clock(moment: dt.datetime) -> str:

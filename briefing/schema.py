@@ -35,7 +35,6 @@ FORMAT_SPELLINGS = {"in person": "in person", "video conference": "videoconferen
 EXPECT_DATE = ("a year (2021), a month (2021-12), a day (2021-12-03), or a day and time with an "
                "offset (2021-12-03T10:00+03:00)")
 PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-LONG_MEETING = 14  # days: an end date further than this from the start is checked for a slip
 
 
 def to_meeting(release: Release, zone: dt.tzinfo | None = None
@@ -96,7 +95,7 @@ class FrontMatter(Fields):
         if not text:
             return None, None
         if PARTIAL_DATE.fullmatch(text):
-            return self.when(node, "date", text), None
+            return self.partial_date(node, "date", text), None
         try:
             starts = dt.datetime.fromisoformat(text)
         except ValueError:
@@ -121,7 +120,7 @@ class FrontMatter(Fields):
         if not PARTIAL_DATE.fullmatch(text):
             self.problem(node, "end_date", f"'{text}' is not a {date.precision}", expected)
             return None
-        end = self.when(node, "end_date", text, expected)
+        end = self.partial_date(node, "end_date", text, expected)
         if end is None:
             return None
         if end.precision != date.precision:
@@ -133,12 +132,14 @@ class FrontMatter(Fields):
             return end
         return None
 
-    def when(self, node: yaml.Node, field: str, text: str, expected: str = EXPECT_DATE
-             ) -> When | None:
+    def partial_date(self, node: yaml.Node, field: str, text: str, expected: str = EXPECT_DATE
+                     ) -> When | None:
         """A year, a month or a day, from text that looks like one."""
         year, month, day = (int(part) if part else None
                             for part in PARTIAL_DATE.fullmatch(text).groups())
         try:
+            if month == 0 or day == 0:
+                raise ValueError("no month or day 0")
             when = When(year, month, day)
             when.last  # (a month 13 or a 30 February raises here)
         except ValueError:

@@ -139,8 +139,9 @@ class Preview:
 
     def inputs(self) -> str:
         try:
+            today = self.builder.today_for(self.builder.zone)  # (a new day: a new look)
             return fingerprint(scan(self.project.content), self.project, self.drafts,
-                               today=self.builder.days())
+                               today=today.isoformat())
         except ContentError:  # no content folder (yet): the build will say so
             return "no content"
 

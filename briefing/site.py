@@ -63,9 +63,10 @@ class CountryRecord:
     def roles(self, meeting: Meeting) -> Roles:
         return meeting.roles(self.country)
 
-    def notes(self, meetings: tuple[Meeting, ...]) -> tuple[str, ...]:
-        """Each meeting's roles, as its list item shows them: "Took part · Chaired"."""
-        return tuple(" · ".join(self.roles(m).labels) for m in meetings)
+    def notes(self, meetings: tuple[Meeting, ...], to_come: bool = False) -> tuple[str, ...]:
+        """Each meeting's roles, as its list item shows them: "Took part · Chaired"
+        (of meetings still to come: "Taking part · Chairing")."""
+        return tuple(" · ".join(self.roles(m).labels(to_come)) for m in meetings)
 
     @cached_property
     def counts(self) -> RoleCounts:
@@ -73,8 +74,11 @@ class CountryRecord:
 
     def by_year(self) -> list[tuple[int, tuple[Meeting, ...], tuple[str, ...]]]:
         """The meetings held, year by year, newest first, each with its roles."""
-        return [(year, group, self.notes(group)) for year, group in
-                ((year, tuple(group)) for year, group in groupby(self.meetings, key=_year))]
+        years = []
+        for year, group in groupby(self.meetings, key=_year):
+            group = tuple(group)
+            years.append((year, group, self.notes(group)))
+        return years
 
     def per_year(self) -> dict[int, RoleCounts]:
         """The counts of each year with meetings held."""
@@ -307,8 +311,10 @@ def timeline(newest_first: tuple[Meeting, ...]) -> tuple[Year, ...]:
 def neighbours(oldest_first: list[Meeting], bodies: tuple[BodyRecord, ...],
                body_of: dict[str, Body]) -> dict[str, Neighbours]:
     sessions: dict[str, tuple[Meeting | None, Meeting | None]] = {}
-    for record in bodies:
-        for before, meeting, after in _triples(list(record.meetings)):
+    for record in bodies:  # (an upcoming session follows the last held, by its number)
+        every = sorted((*record.meetings, *record.upcoming),
+                       key=lambda m: (m.session is None, m.session or 0))
+        for before, meeting, after in _triples(every):
             sessions[meeting.slug] = (before, after)
     return {
         meeting.slug: Neighbours(before, after, *sessions.get(meeting.slug, (None, None)))

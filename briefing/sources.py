@@ -14,8 +14,10 @@ not content.
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import os
+import zoneinfo
 import stat as st
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -247,6 +249,12 @@ def read_folder(folder: Path, what: str) -> tuple[list[tuple[str, bytes]], list[
             problems.append(Problem(path, 0, what, f"cannot be read: {err.strerror}",
                                     "a readable file"))
     return found, problems
+
+
+def today_in(timezone: str | None) -> dt.date:
+    """Today in the time zone named (the computer's, if none): the day that divides
+    meetings held from upcoming, an input like any other."""
+    return dt.datetime.now(zoneinfo.ZoneInfo(timezone)).date() if timezone else dt.date.today()
 
 
 def fingerprint(scanned: Scan, project: Project, drafts: bool, search: bool = True,

@@ -19,8 +19,19 @@ def recount(site: Path, today: str) -> list[str]:
     build's day, YYYY-MM-DD, which divides meetings held from upcoming."""
     wrong = []
     index = countries_index(site)
+    pages = {page.parent.name for page in site.glob("countries/*/index.html")}
+    if len(pages) != len(index):
+        wrong.append(f"{len(pages)} country pages, {len(index)} rows in the countries index")
+    home = lxml.html.parse(str(site / "index.html")).getroot()
+    tiles = dict(zip((dt.text_content() for dt in home.xpath("//dl[@class='counts']//dt")),
+                     (dd.text_content() for dd in home.xpath("//dl[@class='counts']//dd"))))
+    if tiles.get("Countries") != str(len(pages)):
+        wrong.append(f"the home page counts {tiles.get('Countries')} countries, {len(pages)} have pages")
     matrix = participation_matrix(site)
     data = from_data(site, today)
+    if set(data) != pages:
+        wrong.append(f"states with a role in the data but no page: {sorted(set(data) - pages)}, "
+                     f"pages of no state in the data: {sorted(pages - set(data))}")
     for page in sorted(site.glob("countries/*/index.html")):
         slug = page.parent.name
         tree = lxml.html.parse(str(page)).getroot()
@@ -30,16 +41,18 @@ def recount(site: Path, today: str) -> list[str]:
                                    tree.xpath("//dl[@class='counts']//dd"))}
         held = tree.xpath("//section[@aria-labelledby='meetings-heading']//li[@class='meeting']")
         listed = Counter(role for item in held for role in badges(item))
+        if name not in index:
+            wrong.append(f"{slug}: not in the countries index")
         for role in ROLES:
             if tiles[role] != listed[role]:
                 wrong.append(f"{slug}: tile {role} {tiles[role]}, listed {listed[role]}")
-            if index.get(name, {}).get(role, 0) != tiles[role]:
-                wrong.append(f"{slug}: index {role} {index.get(name, {}).get(role)}, tile {tiles[role]}")
+            if name in index and index[name][role] != tiles[role]:
+                wrong.append(f"{slug}: index {role} {index[name][role]}, tile {tiles[role]}")
             if data[slug][role] != tiles[role]:
                 wrong.append(f"{slug}: data {role} {data[slug][role]}, tile {tiles[role]}")
         note = tree.xpath("string(//p[@class='counts-note'])")
         if not note.startswith(f"{len(held)} meeting"):
-            wrong.append(f"{slug}: the note says {note.split(' held')[0]!r}, {len(held)} listed")
+            wrong.append(f"{slug}: the note says {note.split(',')[0]!r}, {len(held)} listed")
         wrong += years(slug, name, tree, matrix)
     return wrong
 
@@ -95,11 +108,14 @@ def participation_matrix(site: Path) -> dict[tuple[str, str], int]:
 
 def from_data(site: Path, today: str) -> dict[str, Counter]:
     """The roles counted from meetings.json, by country page slug: what another program
-    reading the data would find. A meeting is held if its first day is not after today."""
+    reading the data would find (every state with a role has an entry). A meeting is
+    upcoming, and in no count, if its first day is after today."""
     records = json.loads((site / "data/meetings.json").read_text())["meetings"]
     slugs = country_slugs(site)
     counts: dict[str, Counter] = defaultdict(Counter)
     for record in records:
+        for code in {*record["countries"], record["chair_country"], record["host"]} - {None}:
+            counts[slugs[code]]  # a page for every state with a role, even upcoming only
         if first_day(record["date"]) > today:
             continue  # upcoming: in no count
         for code in record["countries"]:

@@ -84,7 +84,7 @@ def test_lists_show_the_same_dates_and_keep_upcoming_meetings_apart(site):
     assert not set(shown) & set(UPCOMING)
     assert all(shown[slug] == RELEASES[slug][1] for slug in shown)
     tiles = dict(zip(texts(home, "//dl[@class='counts']//dt"), texts(home, "//dl[@class='counts']//dd")))
-    assert tiles["Meetings held"] == str(len(RELEASES) - len(UPCOMING))
+    assert tiles["Meetings"] == str(len(RELEASES) - len(UPCOMING))
     assert texts(meeting_page(site, "next-year"), "//p[@class='upcoming-banner']") == [
         "Upcoming. This meeting is still to come: its date is after 29 November 2026, the day "
         "this page was made."]
@@ -122,7 +122,8 @@ def test_feeds_keep_valid_timestamps_and_say_the_dates(site):
     assert year_only.published == "2020-01-01T00:00:00Z"
     assert year_only.id == "tag:briefings.example.org,2020:meetings/year-only"
     assert year_only.summary == "Meeting year-only, 2020"
-    assert entries["Meeting month-only"].id == "tag:briefings.example.org,2021-12:meetings/month-only"
+    # the id keeps its year however precisely the date comes to be known
+    assert entries["Meeting month-only"].id == "tag:briefings.example.org,2021:meetings/month-only"
     assert entries["Meeting two-days"].summary == "Meeting two-days, 7–8 December 2017"
 
 
@@ -201,6 +202,9 @@ def test_the_example_site_shows_no_day_the_seed_does_not_give(tmp_path):
 
 @pytest.mark.parametrize("lines, message", [
     ("date: 2021-13", "3: date: '2021-13' is not a date"),
+    ("date: 2021-00", "3: date: '2021-00' is not a date"),
+    ("date: 2021-12-00", "3: date: '2021-12-00' is not a date"),
+    ("date: 2021-00-05", "3: date: '2021-00-05' is not a date"),
     ("date: 2021-12-03\nend_date: 2021-12", "4: end_date: '2021-12' is a month, the date a day "
      "(expected the meeting's last day, written as date is (2021-12-03))"),
     ("date: 2021-12-03\nend_date: 2021-12-01", "4: end_date: 2021-12-01 is before the date, "
@@ -219,11 +223,82 @@ def test_check_asks_about_a_first_of_january_the_text_never_names(tmp_path):
     (tmp_path / "content").mkdir()
     for name, text in (("silent", "The council met."), ("named", "On 1 January 2021 the council met."),
                        ("russian", "1 января 2021 года совет собрался."),
-                       ("numeric", "Minsk, 01.01.2021. The council met.")):
+                       ("numeric", "Minsk, 01.01.2021. The council met."),
+                       ("range", "The council met on 1–2 January 2021."),
+                       ("short", "Minsk, 1&nbsp;Jan 2021. The council met."),
+                       ("another-day", "The council met on 21 January.")):
         (tmp_path / f"content/{name}.md").write_text(
             f"---\ntitle: {name}\ndate: 2021-01-01\nsummary: s\nsource: https://example.org/\n"
             f"---\n{text}\n")
     done = cli("check", "--today", "2026-11-29", cwd=tmp_path)
     assert [line for line in done.stderr.splitlines() if "1 January" in line] == [
-        "content/silent.md:3: warning: date: 2021-01-01, but the release never names 1 January: "
-        "is the day known? (expected date: 2021 if only the year is known)"]
+        f"content/{name}.md:3: warning: date: 2021-01-01, but the release never names 1 January: "
+        "is the day known? (expected date: 2021 if only the year is known)"
+        for name in ("another-day", "silent")]
+
+
+def test_check_asks_about_a_meeting_said_to_last_weeks_only_when_its_days_are_known(tmp_path):
+    (tmp_path / "content").mkdir()
+    for name, dates in (("weeks", "date: 2021-05-03\nend_date: 2021-05-31"),
+                        ("two-weeks", "date: 2021-05-03\nend_date: 2021-05-17"),
+                        ("months", "date: 2021-05\nend_date: 2021-06"),
+                        ("same-month", "date: 2021-05\nend_date: 2021-05"),
+                        ("years", "date: 2019\nend_date: 2021")):
+        (tmp_path / f"content/{name}.md").write_text(
+            f"---\ntitle: {name}\n{dates}\nsummary: s\nsource: https://example.org/\n---\nText.\n")
+    done = cli("check", "--today", "2026-11-29", cwd=tmp_path)
+    assert [line for line in done.stderr.splitlines() if "end_date" in line] == [
+        "content/weeks.md:4: warning: end_date: the meeting would last 29 days (expected an "
+        "end_date within 14 days of the date, for a meeting of several days)"]
+
+
+def test_a_site_with_only_upcoming_meetings_says_so_and_counts_nothing_held(tmp_path):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/soon.md").write_text(
+        "---\ntitle: Soon\ndate: 2027-02\norganization: CSTO\nbody: Council\nsession: 7\n"
+        "countries: [Armenia]\nlocation: Minsk, Belarus\ntopics: [migration]\n---\nText.\n")
+    build(project(tmp_path / "content", tmp_path / "site"), search=False, today=TODAY)
+    site = tmp_path / "site"
+    home = page(site, "index.html")
+    assert dict(zip(texts(home, "//dl[@class='counts']//dt"), texts(home, "//dl[@class='counts']//dd"))) \
+        == {"Meetings": "0", "Bodies": "1", "Countries": "2", "Years": "0"}
+    assert texts(home, "//section[@aria-labelledby='latest']/p") == ["None yet, but the upcoming ones above."]
+    belarus = page(site, "countries/belarus/index.html")
+    assert texts(belarus, "//section[@class='upcoming']//strong[@class='badge']") == ["Hosting"]
+    assert texts(page(site, "countries/armenia/index.html"),
+                 "//section[@class='upcoming']//strong[@class='badge']") == ["Taking part"]
+    assert not belarus.xpath("//figure[@class='chart']")  # nothing to draw yet
+    assert texts(page(site, "countries/index.html"), "//table[@class='records']//td[@colspan]") == [
+        "upcoming only", "upcoming only"]
+    assert not page(site, "countries/index.html").xpath("//table[@class='matrix']")
+    assert texts(page(site, "topics/index.html"), "//ul[@class='topics']/li") == [
+        "migration (0, 1 upcoming)"]
+    assert texts(page(site, "topics/migration/index.html"), "//section[@class='upcoming']//p[@class='meeting-title']") == ["Soon"]
+    assert texts(page(site, "bodies/csto-council/index.html"), "//p[@class='lede']") == [
+        "No session in the record yet, but upcoming ones."]
+
+
+def test_an_upcoming_session_follows_the_last_held_in_the_sessions_navigation(site):
+    nav = texts(meeting_page(site, "next-year"), "//nav[@class='neighbours']//li")
+    assert any(line.startswith("Previous session of this body:") for line in nav), nav
+
+
+def test_a_new_day_in_the_sites_time_zone_makes_the_next_build_look_again(tmp_path, monkeypatch):
+    """The site's day is not the computer's: at 22:00 UTC it is tomorrow in Moscow."""
+    import briefing.build
+
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/soon.md").write_text("---\ntitle: Soon\ndate: 2026-11-30\n---\nText.\n")
+    (tmp_path / "site.yaml").write_text("timezone: Europe/Moscow\n")
+    days = {"Europe/Moscow": dt.date(2026, 11, 29), "": dt.date(2026, 11, 29)}  # "": the computer's
+    monkeypatch.setattr(briefing.build, "today_in", lambda zone: days[zone])
+    target = project(tmp_path / "content", tmp_path / "site")
+    build(target, search=False)
+    assert texts(page(tmp_path / "site", "index.html"), "//section[@class='upcoming']//p[@class='meeting-title']") == ["Soon"]
+    assert str(build(target, search=False)).startswith("nothing changed")
+    days["Europe/Moscow"] = dt.date(2026, 11, 30)  # midnight in Moscow, 21:00 UTC
+    report = build(target, search=False)
+    assert not str(report).startswith("nothing changed")
+    home = page(tmp_path / "site", "index.html")
+    assert not home.xpath("//section[@class='upcoming']")
+    assert texts(home, "//section[@aria-labelledby='latest']//p[@class='meeting-title']") == ["Soon"]

@@ -98,7 +98,7 @@ def test_every_markdown_feature_renders(corpus_site):
 def test_home_counts_and_latest(corpus_site):
     tree = page(corpus_site, "index.html")
     counts = dict(zip(texts(tree, "//dl[@class='counts']//dt"), texts(tree, "//dl[@class='counts']//dd")))
-    assert counts == {"Meetings held": "5", "Bodies": "4", "Countries": "10", "Years": "3"}
+    assert counts == {"Meetings": "5", "Bodies": "4", "Countries": "10", "Years": "3"}
     latest = tree.xpath("//ol[@class='meetings']/li//p[@class='meeting-title']/a/@href")
     assert latest == [CIS, XXIV, XXIII, SCO, FEATURES]
     assert "timeline/index.html" in tree.xpath("//nav[@aria-label='Indexes']//a/@href")
