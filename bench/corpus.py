@@ -15,7 +15,9 @@ lists, a block quote, a link and sometimes a table. Members are the states that
 were members that year (those that joined later come before as guests, those
 that left stop coming); about one meeting in ten that has a venue is held in a
 member or partner the release does not list as taking part (a guest host: the
-site must still count it). Each body's session numbers rise with its dates.
+site must still count it), and one in twenty lists the delegations besides the
+chair's. Most releases give the day; a few the month or the year only, or two
+or three days (`end_date`). Each body's session numbers rise with its dates.
 N is at most 30,000.
 
 The project keeps its own generator so that its tests and its benchmark need
@@ -289,11 +291,11 @@ PEOPLE = {
 # {next_year2} {next_city} {site}
 
 OPENINGS = (
-    "The {body} of the {org_name} held its {nth} meeting {where} on {when}.",
-    "On {when}, the {org} {body} met {where} for its {nth} session.",
-    "Delegations gathered {where} on {when} for the {nth} session of the {body}, "
+    "The {body} of the {org_name} held its {nth} meeting {where} {when}.",
+    "{when}, the {org} {body} met {where} for its {nth} session.",
+    "Delegations gathered {where} {when} for the {nth} session of the {body}, "
     "one of the statutory bodies of the {org_name}.",
-    "The {nth} session of the {org} {body} took place {where} on {when}.",
+    "The {nth} session of the {org} {body} took place {where} {when}.",
 )
 CHAIRING = (
     "{chair}, {chair_position} of {chair_country}, was in the chair.",
@@ -469,6 +471,8 @@ class Meeting:
     title: str = ""
     summary: str = ""
     text: str = ""
+    precision: str = "day"  # what the release tells of the date: day, month or year
+    days: int = 1  # how many days the meeting lasted
 
     @property
     def slug(self) -> str:
@@ -477,6 +481,15 @@ class Meeting:
     @property
     def location(self) -> str | None:
         return f"{self.city}, {COUNTRIES[self.host].name}" if self.city else None
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.date + dt.timedelta(days=self.days - 1)
+
+    @property
+    def written_date(self) -> str:
+        """The date as the front matter gives it: 2021, 2021-12 or 2021-12-03."""
+        return self.date.isoformat()[:{"year": 4, "month": 7, "day": 10}[self.precision]]
 
     @property
     def source(self) -> str:
@@ -521,8 +534,13 @@ def meeting_day(rng: random.Random, days: list[int], taken: set[int]) -> int:
 def describe(meeting: Meeting, rng: random.Random) -> None:
     """Who met where, about what, and the release that says so."""
     body, year = meeting.body, meeting.date.year
+    meeting.precision, meeting.days = how_dated(rng)
     meeting.countries = participants(rng, body.organization, year)
     meeting.chair = chair(rng, body, year, meeting.countries)
+    if rng.random() < 0.05 and len(meeting.countries) > 3:
+        # a release that lists the delegations besides the chair's (the site counts the
+        # chairing state as taking part all the same)
+        meeting.countries = tuple(c for c in meeting.countries if c != meeting.chair.country)
     meeting.format = meeting_format(rng, year)
     if meeting.format != "videoconference":
         meeting.host = host_country(rng, meeting)
@@ -530,6 +548,33 @@ def describe(meeting: Meeting, rng: random.Random) -> None:
     meeting.topics = topics(rng, body)
     meeting.officials = officials(rng, body.organization)
     Release(meeting, rng).write()
+
+
+def how_dated(rng: random.Random) -> tuple[str, int]:
+    """What the release tells of its date, and how long the meeting was: mostly the
+    day of a one-day meeting; now and then two or three days, or only the month
+    or the year (a release dated by its publication, 'today')."""
+    draw = rng.random()
+    if draw < 0.03:
+        return "month", 1
+    if draw < 0.05:
+        return "year", 1
+    return "day", (rng.choice((2, 3)) if draw > 0.94 else 1)
+
+
+def when(meeting: Meeting) -> str:
+    """The date as a release's sentence gives it: 'on 3 December 2021', 'on 7–8
+    December 2017', 'from 30 November to 1 December 2021', 'in December 2021'."""
+    day, last = meeting.date, meeting.last_day
+    if meeting.precision == "year":
+        return f"in {day.year}"
+    if meeting.precision == "month":
+        return f"in {MONTHS[day.month - 1]} {day.year}"
+    if last == day:
+        return f"on {long_date(day)}"
+    if last.month == day.month:
+        return f"on {day.day}–{long_date(last)}"
+    return f"from {day.day} {MONTHS[day.month - 1]} to {long_date(last)}"
 
 
 def members(organization: str, year: int) -> tuple[list[str], list[str]]:
@@ -629,7 +674,7 @@ class Release:
         self.slots = {
             "body": body.name, "org": org, "org_name": ORGANIZATIONS[org].name,
             "nth": ordinal(meeting.session), "roman": roman(meeting.session),
-            "when": long_date(meeting.date), "where": where(meeting), "city": meeting.city,
+            "when": when(meeting), "where": where(meeting), "city": meeting.city,
             "chair": meeting.chair.name, "chair_position": meeting.chair.position,
             "chair_country": country_name(meeting.chair.country),
             "past_year": meeting.date.year - rng.randint(1, 3),
@@ -676,7 +721,7 @@ class Release:
 
     def summary(self) -> str:
         m = self.m
-        first = (f"The {m.body.organization} {m.body.name} met {self.slots['where']} on "
+        first = (f"The {m.body.organization} {m.body.name} met {self.slots['where']} "
                  f"{self.slots['when']} to discuss {human_list(list(m.topics))}.")
         if self.rng.random() < 0.5:
             return first
@@ -806,7 +851,9 @@ def front_matter(meeting: Meeting, hugo: bool) -> str:
     lines = [
         "---",
         f"title: {quoted(meeting.title)}",
-        f"date: {meeting.date.isoformat()}",
+        # (Hugo reads a day only: its twin of a year or month is dated by its first day)
+        f"date: {meeting.date.isoformat() if hugo else meeting.written_date}",
+        *([f"end_date: {meeting.last_day.isoformat()}"] if meeting.days > 1 else []),
         f"organization: {quoted(meeting.body.organization)}",
         f"body: {quoted(meeting.body.name)}",
         f"session: {meeting.session}",

@@ -16,6 +16,7 @@ write the files whose bytes differ.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import gc
 import importlib
 import os
@@ -30,8 +31,8 @@ from .cache import Cache, Stamp, State, digest, using
 from .memory import Memory
 from .output import Output
 from .parallel import fork_map
-from .problems import ContentError, Problem, errors_in
-from .sources import Source, fingerprint, read_folder, scan
+from .problems import ContentError, Problem, counted, errors_in
+from .sources import Source, fingerprint, read_folder, scan, today_in
 
 if TYPE_CHECKING:
     from .bodies import Registry
@@ -80,16 +81,14 @@ class Report:
                 f"{self.rendered} of {counted(self.pages, 'page')}, wrote {counted(self.written, 'file')}")
 
 
-def counted(n: int, noun: str) -> str:
-    """'1 release', '2 releases'"""
-    return f"{n} {noun}{'s' * (n != 1)}"
-
-
 def build(project: Project, drafts: bool = False, search: bool = True,
-          wait: float = guard.WAIT, waiting=lambda line: None) -> Report:
+          wait: float = guard.WAIT, waiting=lambda line: None, today: dt.date | None = None
+          ) -> Report:
     """Build the site, or raise ContentError naming every problem, or guard.Refused
-    saying why it may not or could not (the site untouched, either way)."""
-    return Builder(project, drafts, search=search, wait=wait, waiting=waiting).build()
+    saying why it may not or could not (the site untouched, either way). Meetings
+    after `today` (default: the real one) are upcoming."""
+    return Builder(project, drafts, search=search, wait=wait, waiting=waiting,
+                   today=today).build()
 
 
 class Builder:
@@ -100,8 +99,10 @@ class Builder:
 
     def __init__(self, project: Project, drafts: bool = False, live_script: str | None = None,
                  search: bool = True, index_once: bool = False, wait: float = guard.WAIT,
-                 waiting=lambda line: None):
+                 waiting=lambda line: None, today: dt.date | None = None):
         self.project, self.drafts = project, drafts
+        self.today = today  # the day dividing meetings held from upcoming; None: the real one
+        self.zone = ""  # the site's time zone, as the last build read its settings
         self.wait, self.waiting = wait, waiting  # for another build to finish, and saying so
         self.search = search  # index the meeting pages for search when they change
         self.index_once = index_once  # ... at the first build that succeeds only
@@ -126,6 +127,12 @@ class Builder:
         if self.index_once:
             self.search = False
         return replace(report, warnings=(*report.warnings, *write.foreign(self.project.out)))
+
+    def today_for(self, timezone: str) -> dt.date:
+        """The day dividing meetings held from upcoming: pinned, or today in the site's
+        time zone (the computer's, if it has none). A new day there is a new input: the
+        next build looks again."""
+        return self.today or today_in(timezone)
 
     def locked(self) -> contextlib.ExitStack:
         """The cache's lock, then the output folder's (see guard.py)."""
@@ -157,7 +164,11 @@ class Builder:
         stamp = cache.stamp(project.out)
         scanned = scan(project.content)
         sources = scanned.sources
-        inputs = fingerprint(scanned, project, self.drafts, self.search)
+        # (the site's time zone as the last build read it: its settings are read only
+        # when there is work; changed settings change the fingerprint anyway)
+        zone = stamp.timezone if stamp else self.zone
+        inputs = fingerprint(scanned, project, self.drafts, self.search,
+                             self.today_for(zone).isoformat())
         warm = memory.warm or not self.again  # else warm up now, for the next build's sake
         if stamp and stamp.fingerprint == inputs and warm and write.current(project.out, stamp.folders):
             return Report(**stamp.report, seconds=time.perf_counter() - started)  # nothing changed
@@ -174,9 +185,13 @@ class Builder:
         settings_problems += scanned.problems + unreadable  # (reported with the releases')
         loaded = load(sources, cache, state, project.out, memory, config.timezone or "",
                       project.content)
+        self.zone = config.timezone or ""
+        today = self.today_for(self.zone)
+        if self.zone != zone:  # the fingerprint the next build will compute
+            inputs = fingerprint(scanned, project, self.drafts, self.search, today.isoformat())
         site, summary = memory.site(
-            site_key(loaded.parsed, self.drafts, settings_problems, registry),
-            lambda: model(loaded.parsed, self.drafts, settings_problems, registry))
+            site_key(loaded.parsed, self.drafts, settings_problems, registry, today),
+            lambda: model(loaded.parsed, self.drafts, settings_problems, registry, today))
         templates_key, pages = memory.pages(site, loaded.text_keys(), project, config,
                                             self.live_script)
         summary["pages"] = len(pages)
@@ -192,7 +207,7 @@ class Builder:
         try:
             cache.remember_items(templates_key, output.items)
             save_state(cache, project.out, sources, State(
-                stamp=Stamp(inputs, summary, folders),
+                stamp=Stamp(inputs, summary, folders, config.timezone or ""),
                 sources={s.path: (s.mtime, s.size, one.key)
                          for s, one in zip(sources, loaded.parsed) if one.key},
                 pages=output.files,
@@ -235,17 +250,20 @@ def settings(project: Project) -> tuple[Config, Registry, list[Problem]]:
 
 
 def site_key(parsed: list[Parsed], drafts: bool, settings_problems: list[Problem],
-             registry: Registry) -> tuple:
+             registry: Registry, today: dt.date | None = None) -> tuple:
     """All that arranges the site: its meetings (by their keys), whether drafts are
-    in, every problem (warnings are reported with the site), the registry of bodies."""
+    in, every problem (warnings are reported with the site), the registry of bodies,
+    and the day that divides meetings held from upcoming."""
     problems = [*settings_problems, *(p for one in parsed for p in one.problems)]
-    return tuple(one.meeting.key for one in parsed if one.meeting), drafts, problems, registry
+    return (tuple(one.meeting.key for one in parsed if one.meeting), drafts, problems, registry,
+            today)
 
 
 def model(parsed: list[Parsed], drafts: bool, settings_problems: list[Problem] = (),
-          registry: Registry | None = None) -> tuple[Site, dict]:
+          registry: Registry | None = None, today: dt.date | None = None) -> tuple[Site, dict]:
     """The site the releases describe, and the counts a report gives; or every
-    problem, the settings' included."""
+    problem, the settings' included. Meetings after `today` are upcoming."""
+    from .bodies import Registry
     from .site import arrange  # the heavy stages load only when there is work
 
     problems = [*settings_problems, *(p for one in parsed for p in one.problems)]
@@ -256,8 +274,7 @@ def model(parsed: list[Parsed], drafts: bool, settings_problems: list[Problem] =
     published = [m for m in meetings if drafts or not m.draft]
     summary = dict(releases=len(meetings), drafts_left_out=len(meetings) - len(published),
                    warnings=tuple(sorted(problems, key=lambda p: p.place)))
-    site = arrange(published, registry) if registry else arrange(published)
-    return site, summary
+    return arrange(published, registry or Registry({}), today), summary
 
 
 def renderer(site: Site, pages: list[Page], texts: dict[str, str], templates_key: str,

@@ -59,7 +59,7 @@ def installed(names: tuple[str, ...]) -> str:
 
 # ... and this engine. Bump the number when the format of cached data or the
 # meaning of a key changes. Anything cached under another ENGINE is not used.
-ENGINE = f"briefing {__version__} cache 9 ({installed(LIBRARIES)})"
+ENGINE = f"briefing {__version__} cache 10 ({installed(LIBRARIES)})"
 SPARE_RELEASES = 1000  # earlier versions of releases kept beyond twice the current ones
 
 
@@ -79,6 +79,7 @@ class Stamp(NamedTuple):
     fingerprint: str = ""  # of every input's signature; equal means nothing to do
     report: dict = {}  # the counts and warnings a no-change build repeats
     folders: object = None  # the published folders, see write.Folders
+    timezone: str = ""  # the site's, in which its today was taken (see Builder.today_for)
 
 
 @dataclass

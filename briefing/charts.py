@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .bodies import Body
+from .model import Roles
 from .site import CountryRecord, Site
 
 COLOURED = 7  # bodies with a colour of their own in the timeline chart; the rest are "other"
@@ -28,17 +29,20 @@ class Segment:
 @dataclass(frozen=True)
 class Bar:
     year: int
-    total: int
+    total: int  # the meetings of the year (in a grouped chart, not the sum of its series)
     segments: tuple[Segment, ...]
 
 
 @dataclass(frozen=True)
 class YearChart:
-    """Meetings per year, each bar split by series (bodies, or roles)."""
+    """Meetings per year. Stacked: each year's bar split by series that are parts of
+    a whole (the bodies that met). Grouped: a bar per series side by side, for
+    series that overlap (a state's roles: it may take part, chair and host at once)."""
 
     series: tuple[str, ...]  # legend labels, in colour order
     bars: tuple[Bar, ...]  # oldest year first, every year between first and last
     highest: int  # the tallest bar
+    grouped: bool = False
 
     def scale(self, height: float) -> float:
         return height / max(self.highest, 1)
@@ -65,17 +69,24 @@ def meetings_per_year(site: Site) -> YearChart:
     counts: dict[int, Counter] = {}
     for meeting in site.meetings:
         series = series_of.get(site.body_of.get(meeting.slug), other)
-        counts.setdefault(meeting.date.year, Counter())[series] += 1
+        counts.setdefault(meeting.year, Counter())[series] += 1
     return _chart(labels, counts)
 
 
 def record_per_year(record: CountryRecord) -> YearChart:
-    """A country's chart: each year's meetings, chaired or hosted apart from the rest."""
-    counts: dict[int, Counter] = {}
-    for meeting in record.meetings:
-        role = 0 if meeting.slug in record.chaired else 1 if meeting.slug in record.hosted else 2
-        counts.setdefault(meeting.date.year, Counter())[role] += 1
-    return _chart(["Chaired", "Hosted", "Attended"], counts)
+    """A state's chart: each year, the meetings it took part in, chaired and hosted,
+    side by side (the roles overlap: they are not parts of a whole)."""
+    per_year = record.per_year()
+    if not per_year:
+        return YearChart(Roles.LABELS, (), 0, grouped=True)
+    bars = []
+    for year in range(min(per_year), max(per_year) + 1):  # a year without meetings is a gap
+        counts = per_year.get(year)
+        values = (counts.took_part, counts.chaired, counts.hosted) if counts else (0, 0, 0)
+        bars.append(Bar(year, counts.listed if counts else 0,
+                        tuple(Segment(n, value, 0) for n, value in enumerate(values) if value)))
+    highest = max((segment.count for bar in bars for segment in bar.segments), default=0)
+    return YearChart(Roles.LABELS, tuple(bars), highest, grouped=True)
 
 
 def _chart(labels: list[str], counts: dict[int, Counter]) -> YearChart:
@@ -100,7 +111,7 @@ class Cell:
 
 @dataclass(frozen=True)
 class Matrix:
-    """Countries by years: how many meetings each country attended each year."""
+    """Countries by years: how many meetings each state took part in each year."""
 
     years: tuple[int, ...]
     rows: tuple[tuple[CountryRecord, tuple[Cell, ...]], ...]
@@ -109,7 +120,8 @@ class Matrix:
 
 def participation(site: Site) -> Matrix:
     years = tuple(range(min(site.years), max(site.years) + 1)) if site.years else ()
-    per_country = [(record, record.per_year()) for record in site.countries]
+    per_country = [(record, {year: counts.took_part for year, counts in record.per_year().items()})
+                   for record in site.countries if record.meetings]
     highest = max((n for _, counts in per_country for n in counts.values()), default=0)
     rows = tuple(
         (record, tuple(Cell(year, counts.get(year, 0), _shade(counts.get(year, 0), highest))

@@ -2,8 +2,9 @@
 
 Besides what stops a build (errors) it reviews what a reader would notice
 (warnings): a release without a summary or a source, one body's session
-numbers given twice or out of date order, a date in the future, a body
-whose name is one slip away from another's. Then it compiles every template
+numbers given twice or out of date order, a date more than a year ahead, a
+1 January the release never names (a year written as a day), a meeting said
+to last weeks, a body whose name is one slip away from another's. Then it compiles every template
 and renders one page of each kind in memory, so that a template's mistake
 shows too. Parse results go to the build cache; nothing else is written.
 """
@@ -12,10 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections import Counter, defaultdict
 from typing import Callable
 
 import jinja2
+from markupsafe import Markup
 
 from .bodies import Body, Registry, identify
 from .build import Parsed, Project, assets, counted, load, same_urls, settings
@@ -53,21 +56,21 @@ def _check(project: Project, drafts: bool, today: dt.date | None, cache: Cache) 
     problems += [p for one in parsed for p in one.problems]
     good = [one for one in parsed if one.meeting]
     problems += same_urls(good)
-    problems += review(good, today or _today(config), registry)
+    today = today or config.today()
+    problems += review(good, today, registry,
+                       lambda key: loaded.texts.get(key) or cache.texts([key]).get(key, ""))
     problems += assets(project)[1]
     if not errors_in(problems):  # the templates are tried on a site that can be built
-        problems += templates(project, config, registry, good, loaded.texts, cache, drafts)
+        problems += templates(project, config, registry, good, loaded.texts, cache, drafts, today)
     return problems + cache.warnings
 
 
 
-def _today(config: Config) -> dt.date:
-    return dt.datetime.now(config.zone).date() if config.zone else dt.date.today()
-
-
 # -- what a reader would notice ------------------------------------------------
 
-def review(parsed: list[Parsed], today: dt.date, registry: Registry) -> list[Problem]:
+def review(parsed: list[Parsed], today: dt.date, registry: Registry,
+           text_of: Callable[[str], str] = lambda key: "") -> list[Problem]:
+    """What a reader would notice; `text_of` gives a release's text (HTML) by its key."""
     problems = []
     for one in parsed:
         meeting = one.meeting
@@ -75,11 +78,40 @@ def review(parsed: list[Parsed], today: dt.date, registry: Registry) -> list[Pro
                             ("source", "the web address of the original release")):
             if getattr(meeting, field) is None:
                 problems.append(_warning(one, field, "missing", f"'{field}:', {what}"))
-        if meeting.date > today:
-            problems.append(_warning(one, "date", f"{meeting.date} is in the future",
-                                     "the date the meeting was held"))
+        problems += dates(one, today, text_of)
     problems += sessions(parsed, identify([one.meeting for one in parsed], registry))
     problems += similar_bodies(parsed)
+    return problems
+
+
+# "1 January", "1–2 January", "1 and 2 Jan", "January 1st", "01.01.2021", "2021-01-01",
+# "1 января", "1-2 января": the release names the day
+NAMES_JANUARY_1 = re.compile(
+    r"\b(?:0?1|1st)(?:\s*(?:[–—-]|and|to)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?Jan(?:uary)?\b"
+    r"|\bJan(?:uary)?\.?\s+(?:0?1|1st)\b(?!\d)|\b0?1[./]0?1[./]\d{2,4}|\b\d{4}-01-01\b"
+    r"|\b1(?:-го)?(?:\s*[–—-]\s*\d{1,2}(?:-го)?)?\s+января", re.IGNORECASE)
+LONG_MEETING = 14  # days: an end date further than this from the date is checked for a slip
+
+
+def dates(one: Parsed, today: dt.date, text_of: Callable[[str], str]) -> list[Problem]:
+    """A date a reader would doubt: years ahead, a 1 January the release never names
+    (a year written as a day), a meeting said to last for weeks."""
+    meeting, problems = one.meeting, []
+    if (meeting.first_day - today).days > 366:
+        problems.append(_warning(one, "date", f"{meeting.date.iso} is more than a year ahead: a "
+                                 "typo?", "the date the meeting was or will be held"))
+    if meeting.date.precision == "day" and (meeting.date.month, meeting.date.day) == (1, 1):
+        said = " ".join(filter(None, (meeting.title, meeting.summary,
+                                      Markup(text_of(one.key)).striptags())))
+        if not NAMES_JANUARY_1.search(said):
+            problems.append(_warning(
+                one, "date", f"{meeting.date.iso}, but the release never names 1 January: is the "
+                f"day known?", f"date: {meeting.year} if only the year is known"))
+    days = (meeting.last_day - meeting.first_day).days + 1
+    if meeting.date.precision == "day" and days > LONG_MEETING + 1:
+        problems.append(_warning(
+            one, "end_date", f"the meeting would last {days} days", f"an end_date within "
+            f"{LONG_MEETING} days of the date, for a meeting of several days"))
     return problems
 
 
@@ -95,7 +127,7 @@ def sessions(parsed: list[Parsed], body_of: dict[str, Body]) -> list[Problem]:
             by_body[body_of[one.meeting.slug]].append(one)
     problems = []
     for held in by_body.values():
-        held.sort(key=lambda one: (one.meeting.date, one.meeting.session))
+        held.sort(key=lambda one: (one.meeting.first_day, one.meeting.session))
         first: dict[int, Parsed] = {}
         for before, one in zip([None, *held], held):
             meeting = one.meeting
@@ -106,11 +138,14 @@ def sessions(parsed: list[Parsed], body_of: dict[str, Body]) -> list[Problem]:
                                          "each session number once per body"))
                 continue
             first[meeting.session] = one
-            if before and before.meeting.session > meeting.session:
-                earlier = before.meeting
+            earlier = before.meeting if before else None
+            # (out of order only if certain: a meeting of "2021" may be before or
+            # after one of 3 June 2021)
+            if earlier and earlier.session > meeting.session and \
+                    earlier.last_day < meeting.first_day:
                 problems.append(_warning(
-                    one, "session", f"session {meeting.session} on {meeting.date} comes after "
-                    f"session {earlier.session} on {earlier.date} ({earlier.source_file})",
+                    one, "session", f"session {meeting.session} on {meeting.dates} comes after "
+                    f"session {earlier.session} on {earlier.dates} ({earlier.source_file})",
                     "session numbers that rise with the dates"))
     return problems
 
@@ -139,14 +174,14 @@ def _similar(a: str, b: str) -> bool:
 # -- templates -----------------------------------------------------------------
 
 def templates(project: Project, config: Config, registry: Registry, parsed: list[Parsed],
-              texts: dict[str, str], cache: Cache, drafts: bool) -> list[Problem]:
+              texts: dict[str, str], cache: Cache, drafts: bool, today: dt.date) -> list[Problem]:
     """Compile every template; render one page of each kind, in memory."""
     from .render import MeetingItems, Page, Renderer, TemplateFailed, plan, template_problem
     from .site import arrange
 
     meetings: list[Meeting] = [one.meeting for one in parsed if drafts or not one.meeting.draft]
     text_keys = {one.meeting.slug: one.key for one in parsed}
-    site = arrange(meetings, registry)
+    site = arrange(meetings, registry, today)
     first: dict[str, Page] = {}
     for page in plan(site, text_keys, config):
         first.setdefault(page.template, page)

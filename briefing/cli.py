@@ -71,18 +71,20 @@ def run(args: argparse.Namespace, console: Console) -> int:
     if args.command == "serve":
         from .serve import serve  # livereload and tornado load only when serving
 
-        return serve(project, args.host, args.port, args.drafts, console)
+        return serve(project, args.host, args.port, args.drafts, console, args.today)
     if args.command == "check":
-        return run_check(project, args.drafts, console, args.wait)
-    return run_build(project, args.drafts, console, search=not args.no_search, wait=args.wait)
+        return run_check(project, args.drafts, console, args.wait, args.today)
+    return run_build(project, args.drafts, console, search=not args.no_search, wait=args.wait,
+                     today=args.today)
 
 
 def run_build(project: Project, drafts: bool, console: Console, search: bool = True,
-              wait: float = WAIT) -> int:
+              wait: float = WAIT, today: dt.date | None = None) -> int:
     from .search import SearchFailed
 
     try:
-        report = build(project, drafts=drafts, search=search, wait=wait, waiting=console.note)
+        report = build(project, drafts=drafts, search=search, wait=wait, waiting=console.note,
+                       today=today)
     except SearchFailed as failed:
         console.failure(f"{failed}; {project.out}/ left as it was")
         return 1
@@ -102,11 +104,12 @@ def run_build(project: Project, drafts: bool, console: Console, search: bool = T
     return 0
 
 
-def run_check(project: Project, drafts: bool, console: Console, wait: float = WAIT) -> int:
+def run_check(project: Project, drafts: bool, console: Console, wait: float = WAIT,
+              today: dt.date | None = None) -> int:
     from .check import check, summary
 
     try:
-        problems = check(project, drafts, wait=wait, waiting=console.note)
+        problems = check(project, drafts, today, wait=wait, waiting=console.note)
     except Refused as refused:
         console.failure(str(refused))
         return 1
@@ -138,11 +141,9 @@ def run_new(args: argparse.Namespace, console: Console) -> int:
 
 
 def _today(config_path: Path) -> dt.date:
-    """Today in the site's time zone (the computer's, if it has none)."""
     from .config import load_config
 
-    config, _ = load_config(config_path)
-    return dt.datetime.now(config.zone).date() if config.zone else dt.date.today()
+    return load_config(config_path)[0].today()
 
 
 def _own_or_tool(given: str | None, name: str) -> Path:
@@ -188,6 +189,9 @@ def _site_options(command: argparse.ArgumentParser, name: str) -> None:
                          (", marked with a banner" if name == "serve" else ""))
     command.add_argument("--no-cache", action="store_true",
                          help="ignore and keep no build cache (.cache/): a cold build")
+    command.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
+                         help="the day that divides meetings held from upcoming (default: "
+                         "today, in the site's time zone); the same day gives the same site")
     if name != "serve":
         command.add_argument("--wait", type=float, default=WAIT, metavar="SECONDS",
                              help="how long to wait for another build of the same folder or "

@@ -12,6 +12,7 @@ setting is a warning that names the closest known one.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import zoneinfo
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from pathlib import Path
 from .fields import Fields
 from .problems import Problem
 from .read import read_settings
+from .sources import today_in
 
 SETTINGS = ("title", "base_url", "language", "timezone", "home_meetings")
 
@@ -35,6 +37,10 @@ class Config:
     @property
     def zone(self) -> zoneinfo.ZoneInfo | None:
         return zoneinfo.ZoneInfo(self.timezone) if self.timezone else None
+
+    def today(self) -> dt.date:
+        """Today in the site's time zone (the computer's, if it has none)."""
+        return today_in(self.timezone)
 
 
 def load_config(path: Path) -> tuple[Config, list[Problem]]:

@@ -20,7 +20,8 @@ from .config import Config
 from .model import Meeting
 
 # The columns of meetings.csv, and the keys of each meeting in meetings.json.
-COLUMNS = ("slug", "url", "title", "date", "starts", "organization", "body", "body_slug",
+COLUMNS = ("slug", "url", "title", "date", "end_date", "date_precision", "date_note", "starts",
+           "organization", "body", "body_slug",
            "session", "format", "location", "host", "chair_name", "chair_position",
            "chair_country", "countries", "country_names", "officials", "topics", "summary",
            "source", "lang", "source_file")
@@ -33,7 +34,10 @@ def record(meeting: Meeting, body: Body | None, config: Config) -> dict[str, Any
         "slug": meeting.slug,
         "url": absolute(config, f"meetings/{meeting.slug}/"),
         "title": meeting.title,
-        "date": meeting.date.isoformat(),
+        "date": meeting.date.iso,  # as precise as the release: 2021, 2021-12, 2021-12-03
+        "end_date": meeting.end_date.iso if meeting.end_date else None,
+        "date_precision": meeting.date.precision,
+        "date_note": meeting.date_note,
         "starts": meeting.starts.isoformat() if meeting.starts else None,
         "organization": meeting.organization,
         "body": body.name if body else None,
@@ -94,9 +98,11 @@ def defused(cell: Any) -> Any:
 
 
 def calendar(context: dict, config: Config, fragments) -> bytes:
-    """Every meeting as an all-day event (RFC 5545). A meeting's event is made once
-    and kept among the `fragments` (render.MeetingItems), however many calendars
-    list it; a calendar is its frame with the events inside."""
+    """Every meeting whose day is known as an all-day event over its days (RFC 5545);
+    one known only by its year or month has no day to be put on, and is left out.
+    A meeting's event is made once and kept among the `fragments`
+    (render.MeetingItems), however many calendars list it; a calendar is its
+    frame with the events inside."""
     import icalendar  # only builds that write calendars load it
 
     frame = icalendar.Calendar()
@@ -105,7 +111,7 @@ def calendar(context: dict, config: Config, fragments) -> bytes:
     frame.add("x-wr-calname", f"{context['title']} · {config.title}")
     head, tail = frame.to_ical().decode().rsplit("END:VCALENDAR", 1)
     events = (fragments.fragment(f"{m.key} event", lambda m=m: _event(m, config))
-              for m in context["meetings"])
+              for m in context["meetings"] if m.date.precision == "day")
     return (head + "".join(events) + "END:VCALENDAR" + tail).encode()
 
 
@@ -116,9 +122,9 @@ def _event(meeting: Meeting, config: Config) -> str:
     event = icalendar.Event()
     event.add("uid", f"{meeting.slug}@{urllib.parse.urlsplit(config.base_url).hostname}")
     # the time the entry was made: the meeting's day, so that output stays reproducible
-    event.add("dtstamp", dt.datetime.combine(meeting.date, dt.time(), dt.timezone.utc))
-    event.add("dtstart", meeting.date)
-    event.add("dtend", meeting.date + dt.timedelta(days=1))
+    event.add("dtstamp", dt.datetime.combine(meeting.first_day, dt.time(), dt.timezone.utc))
+    event.add("dtstart", meeting.first_day)
+    event.add("dtend", meeting.last_day + dt.timedelta(days=1))  # (DTEND is the day after)
     event.add("summary", meeting.title)
     event.add("location", meeting.location or meeting.format or "")
     event.add("description", "\n\n".join(filter(None, [meeting.summary, url])))
@@ -141,7 +147,9 @@ def event_data(meeting: Meeting, body: Body | None, config: Config) -> dict[str,
         "@context": "https://schema.org",
         "@type": "Event",
         "name": meeting.title,
-        "startDate": meeting.starts.isoformat() if meeting.starts else meeting.date.isoformat(),
+        # ISO 8601 at the precision known: "2021", "2021-12", "2021-12-03"
+        "startDate": meeting.starts.isoformat() if meeting.starts else meeting.date.iso,
+        "endDate": meeting.end_date.iso if meeting.end_date else None,
         "eventStatus": "https://schema.org/EventScheduled",
         "description": meeting.summary,
         "url": url,

@@ -45,6 +45,7 @@ URL_SCHEMES = {"http", "https", "mailto"}
 FOOTNOTE_ID = re.compile(r"fn(?:ref\d*)?:[\w-]+")
 IMAGE_WITHOUT_SOURCE = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
 IMAGE_WITHOUT_ALT = re.compile(r"<img(?![^>]*\salt=)")
+TABLE_START, TABLE_END = re.compile(r"<table>"), re.compile(r"</table>")
 
 
 class _NestHeadings(Treeprocessor):
@@ -127,7 +128,22 @@ def _converter() -> markdown.Markdown:
 def to_html(text: str) -> str:
     converter = _converter()
     converter.reset()
-    return sanitise(converter.convert(text))
+    return scrolling_tables(sanitise(converter.convert(text)))
+
+
+def scrolling_tables(html: str) -> str:
+    """Each table in a box of its own that scrolls sideways, as the site's own tables
+    do: a table wider than a phone scrolls in it, never the page. (Added after the
+    sanitiser, which keeps no role or tabindex from a release.)"""
+    count = 0
+
+    def opening(match: re.Match) -> str:
+        nonlocal count
+        count += 1
+        return (f'<div class="table-wrap" role="region" tabindex="0" '
+                f'aria-label="Table {count} of the release">{match.group()}')
+
+    return TABLE_END.sub("</table></div>", TABLE_START.sub(opening, html))
 
 
 def sanitise(html: str) -> str:

@@ -18,7 +18,9 @@ TEMPLATE = """\
 # One press release about one meeting. A field left empty is simply not shown;
 # every value is checked when the site is built (python build.py check).
 title: {title}
-date: {date}              # YYYY-MM-DD, or with a time: {date}T10:00+03:00
+date: {date}              # as precise as the release: 2021, 2021-12, {date} or {date}T10:00+03:00
+end_date:                     # the last day of a meeting over several days, written as date is
+date_note:                    # where the date comes from, if a reader could doubt it
 organization:                 # who convened it, e.g. CSTO
 body: {body}
 session:                      # its number in the body's series: 23 or XXIII

@@ -66,3 +66,8 @@ def _escape(match: re.Match) -> str:
     if 0xDC80 <= code <= 0xDCFF:  # a byte of a name that is not UTF-8 (os.fsdecode's escape)
         return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """'1 release', '2 releases'; '1 body', '2 bodies' (with `plural`)."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"

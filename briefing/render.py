@@ -24,8 +24,8 @@ from markupsafe import Markup
 from . import charts, formats, urls
 from .cache import digest
 from .config import Config
-from .model import Meeting
-from .problems import Problem
+from .model import Meeting, When
+from .problems import Problem, counted
 from .read import shown_name
 from .site import Site
 
@@ -73,7 +73,8 @@ def plan(site: Site, texts: dict[str, str], config: Config = Config()) -> Iterat
     Feeds, calendars and the sitemap need absolute addresses: only with a base_url."""
     pages = [*_home(site, config), *_meetings(site, texts), *_countries(site), *_bodies(site),
              *_topics(site),
-             Page(urls.TIMELINE, "timeline.html", {}, _by_body(site, site.meetings)),
+             Page(urls.TIMELINE, "timeline.html", {},
+                  (*_by_body(site, site.meetings), *_upcoming(site, site.upcoming))),
              Page(urls.DATA, "data.html", {}, (str(bool(config.base_url)),)),
              Page(urls.SEARCH, "search.html"), Page("404.html", "404.html")]
     yield from pages
@@ -88,80 +89,90 @@ def plan(site: Site, texts: dict[str, str], config: Config = Config()) -> Iterat
 def _home(site: Site, config: Config) -> Iterator[Page]:
     latest = site.meetings[:config.home_meetings]
     counts = (len(site.meetings), site.body_count, len(site.countries), len(site.years))
-    yield Page(urls.HOME, "home.html", {"latest": latest}, (str(counts), *_keys(latest)))
+    yield Page(urls.HOME, "home.html", {"latest": latest},
+               (str(counts), *_keys(latest), *_upcoming(site, site.upcoming)))
 
 
 def _meetings(site: Site, texts: dict[str, str]) -> Iterator[Page]:
-    for meeting in site.meetings:
+    coming = {m.slug for m in site.upcoming}
+    for meeting in (*site.meetings, *site.upcoming):
         near = site.neighbours[meeting.slug]
         related = site.related.get(meeting.slug, ())
         body = site.body_of.get(meeting.slug)
         # each topic with its page's address, which other meetings' topics can change
         topics = tuple((topic, urls.path_of(site.topic(topic))) for topic in meeting.topics)
+        upcoming = meeting.slug in coming
         yield Page(urls.path_of(meeting), "meeting.html",
                    {"meeting": meeting, "neighbours": near, "related": related, "body": body,
-                    "topics": topics},
-                   (meeting.key, repr(body),
+                    "topics": topics, "upcoming": upcoming},
+                   (meeting.key, repr(body), *_upcoming(site, (meeting,) if upcoming else ()),
                     *_keys((near.earlier, near.later, near.previous_session, near.next_session)),
                     *_keys(related), *(path for _, path in topics)),
                    text_of=texts[meeting.slug])
 
 
 def _countries(site: Site) -> Iterator[Page]:
-    # the index shows each country's counts and its participation year by year,
-    # which the keys of its meetings decide
-    yield Page(urls.COUNTRIES, "countries.html", {}, tuple(
-        f"{r.country.code} {r.attended} {len(r.chaired)} {len(r.hosted)} "
-        f"{digest(*_keys(r.meetings))}" for r in site.countries))
+    # the index shows each country's counts, first and latest meeting and its
+    # participation year by year, which the keys of its meetings decide (a
+    # state's roles at a meeting come from the meeting's facts alone)
+    yield Page(urls.COUNTRIES, "countries.html", {}, (str(site.years), *(
+        f"{r.country.code} {digest(*_keys(r.meetings))} {len(r.upcoming)}" for r in site.countries)))
     for record in site.countries:
-        chaired, hosted = record.chaired, record.hosted
-        marked = chaired | hosted
         yield Page(urls.path_of(record.country), "country.html", {"record": record}, (
-            record.country.code,
-            *(m.key if m.slug not in marked else f"{m.key} {m.slug in chaired} {m.slug in hosted}"
-              for m in record.meetings)))
+            record.country.code, *_keys(record.meetings), *_upcoming(site, record.upcoming)))
 
 
 def _bodies(site: Site) -> Iterator[Page]:
     yield Page(urls.BODIES, "bodies.html", {}, tuple(
-        f"{r.body!r} {len(r.meetings)} {r.by_date[-1].key} {r.by_date[0].key}" for r in site.bodies))
+        f"{r.body!r} {digest(*_keys(r.meetings))} {len(r.upcoming)}" for r in site.bodies))
     for record in site.bodies:
         yield Page(urls.path_of(record.body), "body.html", {"record": record},
-                   (repr(record.body), *_keys(record.meetings)))
+                   (repr(record.body), *_keys(record.meetings),
+                    *_upcoming(site, record.upcoming)))
 
 
 def _topics(site: Site) -> Iterator[Page]:
     yield Page(urls.TOPICS, "topics.html", {}, tuple(
-        f"{t.name} {t.slug} {len(t.meetings)}" for t in site.topics))
+        f"{t.name} {t.slug} {len(t.meetings)} {len(t.upcoming)}" for t in site.topics))
     for topic in site.topics:
         yield Page(urls.path_of(topic), "topic.html", {"topic": topic},
-                   (topic.name, *_keys(topic.meetings)))
+                   (topic.name, *_keys(topic.meetings), *_upcoming(site, topic.upcoming)))
 
 
 def _data_files(site: Site) -> Iterator[Page]:
-    context = {"meetings": site.meetings, "body_of": site.body_of}
-    keys = _by_body(site, site.meetings)
+    every = (*reversed(site.upcoming), *site.meetings)  # newest first, the upcoming too
+    context = {"meetings": every, "body_of": site.body_of}
+    keys = _by_body(site, every)
     for name in ("meetings.json", "meetings.csv"):
         yield Page(urls.DATA + name, name, context, keys, maker=name)
 
 
 def _feeds_and_calendars(site: Site) -> Iterator[Page]:
-    """A feed and a calendar for the whole site, each country and each body."""
-    lists = [("", "All meetings", site.meetings)]
-    lists += [(urls.path_of(r.country), r.country.name, r.meetings) for r in site.countries]
-    lists += [(urls.path_of(r.body), r.body.title, r.by_date) for r in site.bodies]
-    for folder, title, meetings in lists:
-        latest = meetings[:FEED_ENTRIES]
+    """A feed and a calendar for the whole site, each country and each body. A feed
+    gives the latest meetings held; a calendar every meeting, the upcoming first."""
+    lists = [("", "All meetings", site.meetings, site.upcoming)]
+    lists += [(urls.path_of(r.country), r.country.name, r.meetings, r.upcoming)
+              for r in site.countries]
+    lists += [(urls.path_of(r.body), r.body.title, r.by_date, r.upcoming) for r in site.bodies]
+    for folder, title, held, upcoming in lists:
+        latest = held[:FEED_ENTRIES]
         yield Page(folder + "feed.xml", "atom.xml",
                    {"title": title, "meetings": latest, "of": folder}, (title, *_keys(latest)))
-        yield Page(folder + "calendar.ics", "calendar.ics", {"title": title, "meetings": meetings},
-                   (title, *_keys(meetings)), maker="calendar.ics")
+        every = (*reversed(upcoming), *held)
+        yield Page(folder + "calendar.ics", "calendar.ics", {"title": title, "meetings": every},
+                   (title, *_keys(every)), maker="calendar.ics")
 
 
 def _by_body(site: Site, meetings) -> tuple[str, ...]:
     """Keys of meetings shown with the body they are counted under."""
     return tuple(f"{m.key} {site.body_of[m.slug].slug}" if m.slug in site.body_of else m.key
                  for m in meetings)
+
+
+def _upcoming(site: Site, meetings) -> tuple[str, ...]:
+    """What a page's upcoming meetings add to its key: they, and the day they are
+    upcoming from, which the page names."""
+    return ("upcoming", str(site.today), *_keys(meetings)) if meetings else ()
 
 
 def _keys(meetings) -> tuple[str, ...]:
@@ -190,7 +201,8 @@ def environment(templates: Path, config: Config = Config(), bytecode: Path | Non
                        participation=charts.participation,
                        content_security_policy=content_security_policy(live_script),
                        search_security_policy=content_security_policy(live_script, search=True))
-    env.filters.update(long_date=long_date, day=day, clock=clock, moment=moment, entry_id=entry_id,
+    env.filters.update(when=when, day_label=day_label, counted=counted, clock=clock, moment=moment,
+                       entry_id=entry_id,
                        event_data=functools.partial(formats.event_data, config=config))
     return env
 
@@ -250,25 +262,27 @@ def _absolute(config: Config, target: Any) -> str:
 
 
 def moment(meeting: Meeting) -> str:
-    """When a meeting began, RFC 3339 (its day's start in UTC if it gives no time)."""
-    return meeting.starts.isoformat() if meeting.starts else f"{meeting.date}T00:00:00Z"
+    """When a meeting began, RFC 3339 (a feed needs a timestamp): its start, or the
+    first day its date can mean, at midnight UTC."""
+    return meeting.starts.isoformat() if meeting.starts else f"{meeting.first_day}T00:00:00Z"
 
 
 def entry_id(meeting: Meeting, config: Config) -> str:
-    """A feed entry's id: a tag URI (RFC 4151) that stays the same for the meeting."""
+    """A feed entry's id: a tag URI (RFC 4151) that stays the same for the meeting,
+    however precisely its date comes to be known (its year, in the tag)."""
     host = urllib.parse.urlsplit(config.base_url).hostname
-    return f"tag:{host},{meeting.date}:meetings/{meeting.slug}"
+    return f"tag:{host},{meeting.year}:meetings/{meeting.slug}"
 
 
-@functools.cache  # (a page shows a few dates, the site the same ones many times)
-def long_date(day: dt.date) -> str:
-    """1 January 2021"""
-    return f"{day.day} {day:%B %Y}"
+def when(meeting: Meeting) -> Markup:
+    """`{{ meeting | when }}`: its dates as precise as the release gives them
+    ("2021", "7–8 December 2017"), for readers, and the first for machines."""
+    return Markup(f'<time datetime="{meeting.date.iso}">{meeting.dates}</time>')
 
 
-def day(date: dt.date) -> Markup:
-    """`{{ meeting.date | day }}`: the date for readers, and for machines."""
-    return Markup(f'<time datetime="{date.isoformat()}">{long_date(date)}</time>')
+def day_label(day: dt.date) -> str:
+    """29 November 2026"""
+    return When.of(day).label
 
 
 def clock(moment: dt.datetime) -> str:

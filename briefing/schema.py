@@ -17,20 +17,24 @@ from slugify import slugify
 
 from . import countries
 from .cache import digest
-from .model import FIRST_YEAR, FORMATS, LAST_YEAR, SLUG, SLUG_LENGTH, Chair, Meeting, Official
+from .model import (FIRST_YEAR, FORMATS, LAST_YEAR, SLUG, SLUG_LENGTH, Chair, Meeting, Official,
+                    When)
 from .problems import Problem
 from .fields import Fields
 from .read import Release
 
-FIELDS = ("title", "date", "organization", "body", "session", "format", "location", "chair",
-          "countries", "officials", "topics", "summary", "source", "lang", "slug", "draft")
+FIELDS = ("title", "date", "end_date", "date_note", "organization", "body", "session", "format",
+          "location", "chair", "countries", "officials", "topics", "summary", "source", "lang",
+          "slug", "draft")
 REQUIRED = ("title", "date")
 CHAIR_FIELDS = ("name", "position", "country")
 OFFICIAL_FIELDS = ("name", "position", "organization")
 
 FORMAT_SPELLINGS = {"in person": "in person", "video conference": "videoconference",
                     "videoconference": "videoconference", "hybrid": "hybrid"}
-EXPECT_DATE = "YYYY-MM-DD, or a date and time with an offset such as 2021-01-01T10:00+03:00"
+EXPECT_DATE = ("a year (2021), a month (2021-12), a day (2021-12-03), or a day and time with an "
+               "offset (2021-12-03T10:00+03:00)")
+PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 def to_meeting(release: Release, zone: dt.tzinfo | None = None
@@ -39,6 +43,7 @@ def to_meeting(release: Release, zone: dt.tzinfo | None = None
     written without an offset is taken in `zone`, the site's time zone."""
     fm = FrontMatter(release, zone)
     date, starts = fm.date()
+    end_date = fm.end_date(date)
     chair = fm.chair()
     participants = fm.countries()
     if chair and chair.country and chair.country not in participants:
@@ -66,6 +71,8 @@ def to_meeting(release: Release, zone: dt.tzinfo | None = None
         lang=fm.lang(),
         draft=fm.flag("draft"),
         extra=fm.extra(FIELDS),
+        end_date=end_date,
+        date_note=fm.text("date_note"),
     )
     errors = [p for p in fm.problems if not p.warning]
     if errors:
@@ -82,13 +89,14 @@ class FrontMatter(Fields):
         super().__init__(release.name, release.front, release.first_line, REQUIRED)
         self.release, self.zone = release, zone
 
-    def date(self) -> tuple[dt.date | None, dt.datetime | None]:
+    def date(self) -> tuple[When | None, dt.datetime | None]:
+        """The date as precise as the release gives it, and its time if it gives one."""
         node, text = self.scalar("date")
         if not text:
             return None, None
+        if PARTIAL_DATE.fullmatch(text):
+            return self.partial_date(node, "date", text), None
         try:
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-                return self.in_range(node, text, dt.date.fromisoformat(text), None)
             starts = dt.datetime.fromisoformat(text)
         except ValueError:
             self.problem(node, "date", f"'{text}' is not a date", EXPECT_DATE)
@@ -99,15 +107,52 @@ class FrontMatter(Fields):
             return None, None
         if starts.tzinfo is None:
             starts = starts.replace(tzinfo=self.zone)
-        return self.in_range(node, text, starts.date(), starts)
+        when = self.in_range(node, "date", text, When.of(starts.date()))
+        return when, starts if when else None
 
-    def in_range(self, node: yaml.Node, text: str, date: dt.date, starts: dt.datetime | None
-                 ) -> tuple[dt.date | None, dt.datetime | None]:
-        if not FIRST_YEAR <= date.year <= LAST_YEAR:
-            self.problem(node, "date", f"'{text}' is out of range",
+    def end_date(self, date: When | None) -> When | None:
+        """The last day of a meeting held over several days: written as `date` is
+        (a year, a month or a day), and not before it."""
+        node, text = self.scalar("end_date")
+        if not text or date is None:
+            return None
+        expected = f"the meeting's last {date.precision}, written as date is ({date.iso})"
+        if not PARTIAL_DATE.fullmatch(text):
+            self.problem(node, "end_date", f"'{text}' is not a {date.precision}", expected)
+            return None
+        end = self.partial_date(node, "end_date", text, expected)
+        if end is None:
+            return None
+        if end.precision != date.precision:
+            self.problem(node, "end_date", f"'{text}' is a {end.precision}, the date a "
+                         f"{date.precision}", expected)
+        elif end.first < date.first:
+            self.problem(node, "end_date", f"{end.iso} is before the date, {date.iso}", expected)
+        else:
+            return end
+        return None
+
+    def partial_date(self, node: yaml.Node, field: str, text: str, expected: str = EXPECT_DATE
+                     ) -> When | None:
+        """A year, a month or a day, from text that looks like one."""
+        year, month, day = (int(part) if part else None
+                            for part in PARTIAL_DATE.fullmatch(text).groups())
+        try:
+            if month == 0 or day == 0:
+                raise ValueError("no month or day 0")
+            when = When(year, month, day)
+            when.last  # (a month 13 or a 30 February raises here)
+        except ValueError:
+            self.problem(node, field, f"'{text}' is not a date", expected)
+            return None
+        return self.in_range(node, field, text, when)
+
+    def in_range(self, node: yaml.Node, field: str, text: str, when: When) -> When | None:
+        if not FIRST_YEAR <= when.year <= LAST_YEAR:
+            self.problem(node, field, f"'{text}' is out of range",
                          f"a date in the years {FIRST_YEAR} to {LAST_YEAR}")
-            return None, None
-        return date, starts
+            return None
+        return when
 
     def session(self) -> int | None:
         node, text = self.scalar("session")
@@ -172,11 +217,12 @@ class FrontMatter(Fields):
         return list(dict.fromkeys(c for c in found if c))  # once, however written
 
     def host(self, location: str | None) -> countries.Country | None:
-        """The country in 'City, Country', if the location ends with one."""
-        if not location or "," not in location:
+        """The country in 'City, Country', or a location that is a country alone
+        ('Kazakhstan'), if it names one."""
+        if not location:
             return None
         try:
-            return countries.lookup(location.rsplit(",", 1)[1])
+            return countries.lookup(location.rsplit(",", 1)[-1])
         except countries.UnknownCountry:
             return None
 

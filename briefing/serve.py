@@ -31,6 +31,7 @@ a connection idle for IDLE seconds is closed.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import errno
 import functools
 import html
@@ -74,13 +75,13 @@ LIVE_SCRIPT = ('(function(){var s=document.createElement("script");'
 
 
 def serve(project: Project, host: str, port: int, drafts: bool = False,
-          console: Console = Console()) -> int:
+          console: Console = Console(), today: dt.date | None = None) -> int:
     # The preview lives in the cache, so that a restarted server rebuilds only what
     # changed meanwhile; without a cache, in a folder of its own that goes at exit.
     folder = project.cache or Path(tempfile.mkdtemp(prefix="briefing-preview-"))
     out = folder / "preview" / ("drafts" if drafts else "site")
     claim(out)
-    preview = Preview(dataclasses.replace(project, out=out), drafts, console)
+    preview = Preview(dataclasses.replace(project, out=out), drafts, console, today)
     logging.getLogger("tornado.access").disabled = not console.verbose  # a line per request
     try:
         preview.start()
@@ -112,13 +113,15 @@ def claim(out: Path) -> None:
 class Preview:
     """The preview's builds: when to build, and what the last build left."""
 
-    def __init__(self, project: Project, drafts: bool, console: Console):
+    def __init__(self, project: Project, drafts: bool, console: Console,
+                 today: dt.date | None = None):
         self.project, self.drafts, self.console = project, drafts, console
         # The search index is made at the first build only: at thousands of releases
         # it takes seconds, and a preview is for reading pages (`build` makes it anew).
         # It never waits for another build (of the same cache: a `build` or a `check`):
         # the server would stop answering meanwhile. It tries again at the next look.
-        self.builder = Builder(project, drafts, live_script=LIVE_SCRIPT, index_once=True, wait=0)
+        self.builder = Builder(project, drafts, live_script=LIVE_SCRIPT, index_once=True, wait=0,
+                               today=today)
         self.waiting = False  # for another build to finish (said once)
         self.problems: list[Problem] = []  # of the last build, shown instead of pages
         # What the browser shows changes with each build that changed pages: each such
@@ -136,7 +139,9 @@ class Preview:
 
     def inputs(self) -> str:
         try:
-            return fingerprint(scan(self.project.content), self.project, self.drafts)
+            today = self.builder.today_for(self.builder.zone)  # (a new day: a new look)
+            return fingerprint(scan(self.project.content), self.project, self.drafts,
+                               today=today.isoformat())
         except ContentError:  # no content folder (yet): the build will say so
             return "no content"
 

@@ -4,6 +4,13 @@
 a record per country, per body and per topic, the timeline by year and month,
 and each meeting's neighbours and related meetings. Every list is built once
 here, so templates only present.
+
+Time order with dates of mixed precision (`in_time`): a meeting sorts by the
+first day its date can mean, and one known only by its year (or month) before
+those known to the day in that year (month); so a newest-first list shows it
+last of its year (month). Meetings whose whole period is after the build's
+`today` are upcoming: listed apart, never among the meetings held, nor in any
+count of them.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ from itertools import groupby
 
 from .bodies import Body, Registry, identify
 from .countries import Country
-from .model import Meeting, slug_of
+from .model import PRECISIONS, Meeting, Roles, slug_of
 
 RELATED = 3  # related meetings a meeting page lists
 NEARBY = 5  # how far, in time and in the body's sessions, related meetings are looked for
@@ -32,40 +39,74 @@ class Neighbours:
 
 
 @dataclass(frozen=True)
+class RoleCounts:
+    """How many of a state's meetings it took part in, chaired and hosted; the roles
+    overlap (see model.Roles), so these are not parts of a whole."""
+
+    listed: int  # every meeting on its page: it took part, chaired or hosted
+    took_part: int
+    chaired: int  # (a chairing state takes part: these are among took_part)
+    hosted: int
+    hosted_only: int  # hosted without taking part
+
+
+@dataclass(frozen=True)
 class CountryRecord:
-    """What one state did: the meetings it attended, chaired or hosted."""
+    """What one state did: the meetings it took part in, chaired or hosted (model.Roles),
+    those held and those upcoming apart. Every number any page shows of a state,
+    and every note beside its meetings, comes from `roles`."""
 
     country: Country
-    meetings: tuple[Meeting, ...]  # newest first
-    chaired: frozenset[str]  # slugs of the meetings it chaired
-    hosted: frozenset[str]
-    attended: int
+    meetings: tuple[Meeting, ...]  # held, newest first
+    upcoming: tuple[Meeting, ...] = ()  # soonest first
 
-    def roles(self, meeting: Meeting) -> list[str]:
-        """What the country did at a meeting beyond attending it."""
-        return [role for role, slugs in (("Chaired", self.chaired), ("Hosted", self.hosted))
-                if meeting.slug in slugs]
+    def roles(self, meeting: Meeting) -> Roles:
+        return meeting.roles(self.country)
+
+    def notes(self, meetings: tuple[Meeting, ...], to_come: bool = False) -> tuple[str, ...]:
+        """Each meeting's roles, as its list item shows them: "Took part · Chaired"
+        (of meetings still to come: "Taking part · Chairing")."""
+        return tuple(" · ".join(self.roles(m).labels(to_come)) for m in meetings)
+
+    @cached_property
+    def counts(self) -> RoleCounts:
+        return count_roles(self.roles(m) for m in self.meetings)
 
     def by_year(self) -> list[tuple[int, tuple[Meeting, ...], tuple[str, ...]]]:
-        """The meetings year by year, newest first, each with a note of its roles
-        ("Chaired · Hosted", or "")."""
+        """The meetings held, year by year, newest first, each with its roles."""
         years = []
-        for year, group in groupby(self.meetings, key=lambda m: m.date.year):
+        for year, group in groupby(self.meetings, key=_year):
             group = tuple(group)
-            years.append((year, group, tuple(" · ".join(self.roles(m)) for m in group)))
+            years.append((year, group, self.notes(group)))
         return years
 
-    def per_year(self) -> dict[int, int]:
-        """Meetings attended, by year."""
-        return Counter(m.date.year for m in self.meetings if self.country in m.countries)
+    def per_year(self) -> dict[int, RoleCounts]:
+        """The counts of each year with meetings held."""
+        return {year: count_roles(self.roles(m) for m in group)
+                for year, group in groupby(self.meetings, key=_year)}
 
     @property
-    def first(self) -> Meeting:
-        return self.meetings[-1]
+    def first(self) -> Meeting | None:
+        return self.meetings[-1] if self.meetings else None
 
     @property
-    def last(self) -> Meeting:
-        return self.meetings[0]
+    def last(self) -> Meeting | None:
+        return self.meetings[0] if self.meetings else None
+
+
+def count_roles(roles) -> RoleCounts:
+    listed = took_part = chaired = hosted = hosted_only = 0
+    for role in roles:
+        listed += 1
+        took_part += role.took_part
+        chaired += role.chaired
+        hosted += role.hosted
+        hosted_only += role.hosted and not role.took_part
+    return RoleCounts(listed, took_part, chaired, hosted, hosted_only)
+
+
+def _year(meeting: Meeting) -> int:
+    return meeting.year
 
 
 @dataclass(frozen=True)
@@ -83,10 +124,11 @@ class Month:
 class Year:
     year: int
     months: tuple[Month, ...]  # newest first
+    unknown: tuple[Meeting, ...] = ()  # known by their year only: its month is not known
 
     @property
     def count(self) -> int:
-        return sum(len(m.meetings) for m in self.months)
+        return sum(len(m.meetings) for m in self.months) + len(self.unknown)
 
 
 @dataclass(frozen=True)
@@ -99,10 +141,11 @@ class Gap:
 
 @dataclass(frozen=True)
 class BodyRecord:
-    """One body's sessions."""
+    """One body's sessions: those held, and those upcoming apart."""
 
     body: Body
-    meetings: tuple[Meeting, ...]  # by session number, then date (unnumbered last)
+    meetings: tuple[Meeting, ...]  # held: by session number, then date (unnumbered last)
+    upcoming: tuple[Meeting, ...] = ()  # soonest first
 
     @property
     def sessions(self) -> list[Meeting | Gap]:
@@ -123,12 +166,13 @@ class BodyRecord:
 class TopicRecord:
     name: str  # as most releases write it
     slug: str  # its page is topics/<slug>/
-    meetings: tuple[Meeting, ...]  # newest first
+    meetings: tuple[Meeting, ...]  # held, newest first
+    upcoming: tuple[Meeting, ...] = ()  # soonest first
 
 
 @dataclass(frozen=True)
 class Site:
-    meetings: tuple[Meeting, ...]  # newest first
+    meetings: tuple[Meeting, ...]  # held, newest first
     countries: tuple[CountryRecord, ...]  # by name
     timeline: tuple[Year, ...]  # newest first
     neighbours: dict[str, Neighbours]  # by meeting slug
@@ -136,6 +180,8 @@ class Site:
     body_of: dict[str, Body] = field(default_factory=dict)  # by meeting slug
     topics: tuple[TopicRecord, ...] = ()  # by name
     related: dict[str, tuple[Meeting, ...]] = field(default_factory=dict)  # by meeting slug
+    upcoming: tuple[Meeting, ...] = ()  # soonest first
+    today: dt.date | None = None  # the day that divides held from upcoming
 
     @property
     def body_count(self) -> int:
@@ -155,36 +201,48 @@ class Site:
 
 
 def in_time(meeting: Meeting) -> tuple:
-    """Chronological order; same-day meetings by start, then session, then slug."""
+    """Time order (see the module's doc): by first day, a year or month before the
+    days in it; on one day by start, then session, then slug."""
     starts = meeting.starts.astimezone(dt.timezone.utc).time() if meeting.starts else dt.time()
-    return (meeting.date, starts, meeting.session or 0, meeting.slug)
+    return (meeting.first_day, PRECISIONS.index(meeting.date.precision), starts,
+            meeting.session or 0, meeting.slug)
 
 
-def arrange(meetings: list[Meeting], registry: Registry = Registry({})) -> Site:
+def arrange(meetings: list[Meeting], registry: Registry = Registry({}),
+            today: dt.date | None = None) -> Site:
+    """The site of `meetings`; those whose whole period is after `today` (if given)
+    are upcoming."""
     oldest_first = sorted(meetings, key=in_time)
-    newest_first = tuple(reversed(oldest_first))
+    held = [m for m in oldest_first if today is None or not m.upcoming(today)]
+    upcoming = tuple(m for m in oldest_first if today is not None and m.upcoming(today))
+    newest_first = tuple(reversed(held))
     body_of = identify(oldest_first, registry)
-    bodies = body_records(oldest_first, body_of)
+    bodies = body_records(oldest_first, body_of, {m.slug for m in upcoming})
     return Site(
         meetings=newest_first,
-        countries=country_records(newest_first),
+        countries=country_records(newest_first, upcoming),
         timeline=timeline(newest_first),
         neighbours=neighbours(oldest_first, bodies, body_of),
         bodies=bodies,
         body_of=body_of,
-        topics=topic_records(newest_first),
+        topics=topic_records(newest_first, upcoming),
         related=related(oldest_first, bodies, body_of),
+        upcoming=upcoming,
+        today=today,
     )
 
 
-def body_records(oldest_first: list[Meeting], body_of: dict[str, Body]) -> tuple[BodyRecord, ...]:
+def body_records(oldest_first: list[Meeting], body_of: dict[str, Body],
+                 upcoming: set[str]) -> tuple[BodyRecord, ...]:
     held: dict[Body, list[Meeting]] = defaultdict(list)
     for meeting in oldest_first:
         if meeting.slug in body_of:
             held[body_of[meeting.slug]].append(meeting)
     # by session number; the sort is stable, so unnumbered or equal ones stay in time order
     return tuple(sorted(
-        (BodyRecord(body, tuple(sorted(listed, key=lambda m: (m.session is None, m.session or 0))))
+        (BodyRecord(body, tuple(sorted((m for m in listed if m.slug not in upcoming),
+                                       key=lambda m: (m.session is None, m.session or 0))),
+                    tuple(m for m in listed if m.slug in upcoming))
          for body, listed in held.items()),
         key=lambda record: (record.body.title.casefold(), record.body.slug)))
 
@@ -194,15 +252,16 @@ def topic_key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-def topic_records(newest_first: tuple[Meeting, ...]) -> tuple[TopicRecord, ...]:
+def topic_records(newest_first: tuple[Meeting, ...], upcoming: tuple[Meeting, ...] = ()
+                  ) -> tuple[TopicRecord, ...]:
     listed: dict[str, list[Meeting]] = defaultdict(list)
     spellings: dict[str, Counter] = defaultdict(Counter)
-    for meeting in newest_first:
+    for meeting in (*newest_first, *upcoming):
         for topic in dict.fromkeys(topic_key(t) for t in meeting.topics):
             listed[topic].append(meeting)
         for topic in meeting.topics:
             spellings[topic_key(topic)][topic] += 1
-    records, taken = [], set()
+    records, taken, coming = [], set(), {m.slug for m in upcoming}
     for topic in sorted(listed):
         name = min(spellings[topic].items(), key=lambda s: (-s[1], s[0]))[0]
         slug = base = slug_of(topic) or "topic"
@@ -210,44 +269,52 @@ def topic_records(newest_first: tuple[Meeting, ...]) -> tuple[TopicRecord, ...]:
         while slug in taken:
             slug, n = f"{base}-{n}", n + 1
         taken.add(slug)
-        records.append(TopicRecord(name, slug, tuple(listed[topic])))
+        records.append(TopicRecord(name, slug,
+                                   tuple(m for m in listed[topic] if m.slug not in coming),
+                                   tuple(m for m in listed[topic] if m.slug in coming)))
     return tuple(records)
 
 
-def country_records(newest_first: tuple[Meeting, ...]) -> tuple[CountryRecord, ...]:
-    involved: dict[Country, list[Meeting]] = defaultdict(list)
-    for meeting in newest_first:
-        # a host that did not attend still belongs on the country's page
-        for country in dict.fromkeys([*meeting.countries, *filter(None, [meeting.host])]):
-            involved[country].append(meeting)
-    records = [
-        CountryRecord(
-            country=country,
-            meetings=tuple(listed),
-            chaired=frozenset(m.slug for m in listed if m.chair and m.chair.country is country),
-            hosted=frozenset(m.slug for m in listed if m.host is country),
-            attended=sum(country in m.countries for m in listed),
-        )
-        for country, listed in involved.items()
-    ]
+def country_records(newest_first: tuple[Meeting, ...], upcoming: tuple[Meeting, ...] = ()
+                    ) -> tuple[CountryRecord, ...]:
+    """A record for every state that took part in, chaired or hosted a meeting."""
+    held: dict[Country, list[Meeting]] = defaultdict(list)
+    coming: dict[Country, list[Meeting]] = defaultdict(list)
+    for listed, meetings in ((held, newest_first), (coming, upcoming)):
+        for meeting in meetings:
+            for country in involved(meeting):
+                listed[country].append(meeting)
+    records = [CountryRecord(country, tuple(held[country]), tuple(coming[country]))
+               for country in {*held, *coming}]
     return tuple(sorted(records, key=lambda r: (r.country.slug, r.country.code)))
 
 
+def involved(meeting: Meeting) -> list[Country]:
+    """The states with a role at the meeting (model.Roles): those taking part, the
+    chair's, the host (also when it is not listed as taking part)."""
+    return list(dict.fromkeys([*meeting.countries, *filter(None, [meeting.chair_country,
+                                                                   meeting.host])]))
+
+
 def timeline(newest_first: tuple[Meeting, ...]) -> tuple[Year, ...]:
-    return tuple(
-        Year(year, tuple(
-            Month(year, month, tuple(in_month))
-            for month, in_month in groupby(in_year, key=lambda m: m.date.month)
-        ))
-        for year, in_year in groupby(newest_first, key=lambda m: m.date.year)
-    )
+    """The meetings held by year and month; those known by their year alone apart."""
+    years = []
+    for year, in_year in groupby(newest_first, key=_year):
+        in_year = tuple(in_year)
+        dated = [m for m in in_year if m.date.month]
+        months = tuple(Month(year, month, tuple(in_month))
+                       for month, in_month in groupby(dated, key=lambda m: m.date.month))
+        years.append(Year(year, months, tuple(m for m in in_year if not m.date.month)))
+    return tuple(years)
 
 
 def neighbours(oldest_first: list[Meeting], bodies: tuple[BodyRecord, ...],
                body_of: dict[str, Body]) -> dict[str, Neighbours]:
     sessions: dict[str, tuple[Meeting | None, Meeting | None]] = {}
-    for record in bodies:
-        for before, meeting, after in _triples(list(record.meetings)):
+    for record in bodies:  # (an upcoming session follows the last held, by its number)
+        every = sorted((*record.meetings, *record.upcoming),
+                       key=lambda m: (m.session is None, m.session or 0))
+        for before, meeting, after in _triples(every):
             sessions[meeting.slug] = (before, after)
     return {
         meeting.slug: Neighbours(before, after, *sessions.get(meeting.slug, (None, None)))

@@ -14,8 +14,10 @@ not content.
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import os
+import zoneinfo
 import stat as st
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -249,9 +251,17 @@ def read_folder(folder: Path, what: str) -> tuple[list[tuple[str, bytes]], list[
     return found, problems
 
 
-def fingerprint(scanned: Scan, project: Project, drafts: bool, search: bool = True) -> str:
-    """Changes whenever anything that decides the output may have changed."""
-    parts = [ENGINE, str(drafts), str(search), str(project.out.absolute()), os.getcwd()]
+def today_in(timezone: str | None) -> dt.date:
+    """Today in the time zone named (the computer's, if none): the day that divides
+    meetings held from upcoming, an input like any other."""
+    return dt.datetime.now(zoneinfo.ZoneInfo(timezone)).date() if timezone else dt.date.today()
+
+
+def fingerprint(scanned: Scan, project: Project, drafts: bool, search: bool = True,
+                today: str = "") -> str:
+    """Changes whenever anything that decides the output may have changed (`today`:
+    the day that divides meetings held from upcoming, or the days it may be)."""
+    parts = [ENGINE, str(drafts), str(search), str(project.out.absolute()), os.getcwd(), today]
     parts += [f"{s.path}\0{s.mtime}\0{s.size}" for s in scanned.sources]
     parts += [str(problem) for problem in scanned.problems]
     for folder in (project.templates, project.assets):

@@ -13,7 +13,8 @@ from conftest import FIXTURES
 
 INVALID = FIXTURES / "invalid"
 FENCE = "(expected a line '---', then YAML front matter, then a closing '---')"
-DATE = "(expected YYYY-MM-DD, or a date and time with an offset such as 2021-01-01T10:00+03:00)"
+DATE = ("(expected a year (2021), a month (2021-12), a day (2021-12-03), or a day and time with "
+        "an offset (2021-12-03T10:00+03:00))")
 DATE_OR_ZONE = DATE[:-1] + ", or a 'timezone:' in site.yaml)"
 COUNTRY = "(expected an ISO 3166-1 code or English name; closest: "
 
@@ -134,8 +135,8 @@ def test_unknown_keys_warn_and_reach_templates(workdir, capsys):
         "content/x.md:4: warning: countires: unknown field, kept for templates; "
         "did you mean 'countries'?",
         "content/x.md:5: warning: rapporteur: unknown field, kept for templates "
-        "(expected one of title, date, organization, body, session, format, location, "
-        "chair, countries, officials, topics, summary, source, lang, slug, draft)",
+        "(expected one of title, date, end_date, date_note, organization, body, session, format, "
+        "location, chair, countries, officials, topics, summary, source, lang, slug, draft)",
     ]
     assert "<p id='rapporteur'>Ivan Petrov</p>" in (workdir / "site/meetings/x/index.html").read_text()
 

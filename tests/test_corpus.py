@@ -31,14 +31,17 @@ def test_the_same_count_and_seed_give_the_same_bytes_whatever_the_environment(tm
 
 
 def test_the_hugo_flavour_holds_the_same_meetings(tmp_path):
-    corpus.generate(tmp_path / "native", 40)
-    corpus.generate(tmp_path / "hugo", 40, flavor="hugo")
+    corpus.generate(tmp_path / "native", 200)
+    corpus.generate(tmp_path / "hugo", 200, flavor="hugo")
     for release in (tmp_path / "native").rglob("*.md"):
         twin = tmp_path / "hugo/meetings" / release.relative_to(tmp_path / "native")
         native = yaml.safe_load(release.read_text().split("---\n")[1])
         hugo = yaml.safe_load(twin.read_text().split("---\n")[1])
-        assert {k: v for k, v in hugo.items() if k != "bodies"} == native
+        assert {k: v for k, v in hugo.items() if k not in ("bodies", "date")} == \
+            {k: v for k, v in native.items() if k != "date"}
         assert hugo["bodies"] == [native["body"]]
+        # Hugo reads a day only: a release of a month or a year is dated by its first day
+        assert str(hugo["date"]).startswith(str(native["date"]))
     assert (tmp_path / "hugo/timeline.md").is_file()
 
 

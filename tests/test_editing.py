@@ -26,28 +26,32 @@ def check_project(tmp_path, monkeypatch) -> Path:
 
 
 def test_check_reports_what_a_reader_would_notice_and_writes_nothing(check_project, capsys):
-    assert main(["check"]) == 0  # warnings only
+    assert main(["check", "--today", "2026-11-29"]) == 0  # warnings only
     err = capsys.readouterr()
     assert err.err.splitlines() == [
         "content/2021/bare.md:1: warning: source: missing (expected 'source:', the web address "
         "of the original release)",
         "content/2021/bare.md:1: warning: summary: missing (expected 'summary:', a sentence or two "
         "for lists and search)",
-        "content/2021/council-21.md:6: warning: session: session 21 on 2021-06-01 comes after "
-        "session 22 on 2021-03-01 (content/2021/council-22.md) (expected session numbers that "
+        "content/2021/council-21.md:6: warning: session: session 21 on 1 June 2021 comes after "
+        "session 22 on 1 March 2021 (content/2021/council-22.md) (expected session numbers that "
         "rise with the dates)",
         "content/2021/council-22-again.md:6: warning: session: session 22 of Council of Foreign "
         "Ministers is also content/2021/council-22.md (expected each session number once per body)",
-        "content/2021/future.md:3: warning: date: 2031-01-01 is in the future (expected the date "
-        "the meeting was held)",
+        "content/2021/future.md:3: warning: date: 2031-01-01 is more than a year ahead: a typo? "
+        "(expected the date the meeting was or will be held)",
+        "content/2021/future.md:3: warning: date: 2031-01-01, but the release never names 1 "
+        "January: is the day known? (expected date: 2031 if only the year is known)",
+        "content/2021/long-meeting.md:4: warning: end_date: the meeting would last 59 days "
+        "(expected an end_date within 14 days of the date, for a meeting of several days)",
         "content/2021/typo-body.md:5: warning: body: 'Council of Foriegn Ministers' is close to "
         "'Council of Foreign Ministers', the body of 3 releases: a typo? (expected the body's "
         "name spelt as in its other releases)",
         "content/2021/typo-body.md:10: warning: rapporteur: unknown field, kept for templates "
-        "(expected one of title, date, organization, body, session, format, location, chair, "
-        "countries, officials, topics, summary, source, lang, slug, draft)",
+        "(expected one of title, date, end_date, date_note, organization, body, session, format, "
+        "location, chair, countries, officials, topics, summary, source, lang, slug, draft)",
     ]
-    assert err.out == "0 errors and 7 warnings in 5 files; nothing written\n"
+    assert err.out == "0 errors and 9 warnings in 6 files; nothing written\n"
     assert not (check_project / "site").exists()
 
 

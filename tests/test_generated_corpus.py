@@ -4,6 +4,7 @@ timeline; and every feed, calendar, data file and the sitemap reads back whole."
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -18,10 +19,12 @@ import yaml
 
 from briefing.countries import lookup
 from conftest import ROOT, build, project
+from records import recount
 from test_reader_outputs import SITEMAP_XSD
 
 GENERATOR = ROOT / "bench" / "corpus.py"  # the project's own: a clone needs nothing else
 SIZE = 1000  # the size the core issue names
+TODAY = dt.date(2026, 11, 29)  # (the corpus ends before it: every meeting is held)
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +34,7 @@ def generated(tmp_path_factory):
                    check=True, capture_output=True)
     out = corpus.parent / "site"
     (corpus.parent / "site.yaml").write_text("base_url: https://briefings.example.org/\n")
-    report = build(project(corpus, out))
+    report = build(project(corpus, out), today=TODAY)
     return corpus, out, report
 
 
@@ -81,10 +84,20 @@ def test_feeds_calendars_data_and_sitemap_read_back_whole(generated):
         feed = feedparser.parse(path)
         assert not feed.bozo and 0 < len(feed.entries) <= 20, path
     calendar = icalendar.Calendar.from_ical((out / "calendar.ics").read_bytes())
-    assert len({str(e["UID"]) for e in calendar.walk("VEVENT")}) == SIZE
+    records = json.loads((out / "data/meetings.json").read_text())["meetings"]
+    known_days = {r["slug"] for r in records if r["date_precision"] == "day"}
+    assert 0 < len(known_days) < SIZE  # (the corpus has meetings known by month or year only)
+    assert {str(e["UID"]).split("@")[0] for e in calendar.walk("VEVENT")} == known_days
     for path in sorted(out.glob("bodies/*/calendar.ics")):
         icalendar.Calendar.from_ical(path.read_bytes())
     assert len(json.loads((out / "data/meetings.json").read_text())["meetings"]) == SIZE
     assert (out / "data/meetings.csv").read_text(encoding="utf-8-sig").count("\n") >= SIZE + 1
     schema = lxml.etree.XMLSchema(lxml.etree.parse(str(SITEMAP_XSD)))
     schema.assertValid(lxml.etree.parse(str(out / "sitemap.xml")))
+
+
+def test_every_number_of_every_country_page_can_be_recounted(generated):
+    """Issue 13's property on 1,000 releases: guest hosts, chairs not listed among the
+    countries, dates known by the day, month or year among them."""
+    _, out, _ = generated
+    assert recount(out, TODAY.isoformat()) == []

@@ -4,6 +4,7 @@ byte-identical to a clean build of the same input."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import tempfile
 from pathlib import Path
@@ -24,8 +25,13 @@ TOPICS = ["drug trafficking", "drug-trafficking", "Migration"]
 
 
 def release(title: str, day: int, body: int, session: int, countries: list[str], chair: int,
-            text: str, draft: bool, topics: list[str] = ()) -> str:
-    return (f"---\ntitle: {title}\ndate: 2021-{1 + day // 28:02d}-{1 + day % 28:02d}\n"
+            text: str, draft: bool, topics: list[str] = (), precision: int = 0, span: int = 0,
+            year: int = 2021) -> str:
+    month, date = 1 + day // 28, 1 + day % 28
+    when = (f"{year}-{month:02d}-{date:02d}" + (f"\nend_date: {year}-{month:02d}-{date + span:02d}"
+                                                 if span else ""), f"{year}-{month:02d}",
+            str(year))[precision]
+    return (f"---\ntitle: {title}\ndate: {when}\n"
             f"organization: CSTO\nbody: {BODIES[body]}\nsession: {session}\n"
             f"chair: {{country: {COUNTRIES[chair]}}}\ncountries: [{', '.join(countries)}]\n"
             f"topics: [{', '.join(topics)}]\n"
@@ -38,11 +44,14 @@ releases = st.builds(
     day=st.integers(0, 8 * 28),
     body=st.integers(0, 1),
     session=st.integers(1, 6),
-    countries=st.lists(st.sampled_from(COUNTRIES), min_size=1, max_size=4, unique=True),
+    countries=st.lists(st.sampled_from(COUNTRIES), max_size=4, unique=True),
     chair=st.integers(0, len(COUNTRIES) - 1),
     text=st.sampled_from(["Text.", "Other **text**.", "| a |\n|---|\n| b |"]),
     draft=st.booleans(),
     topics=st.lists(st.sampled_from(TOPICS), max_size=2, unique=True),
+    precision=st.sampled_from([0, 0, 0, 1, 2]),  # a day, a month, a year
+    span=st.sampled_from([0, 0, 0, 2]),  # (with a day) a meeting over three days
+    year=st.sampled_from([2021, 2021, 2019, 2022]),  # the range of years can grow and shrink
 )
 names = st.sampled_from([f"{year}/r{n}.md" for year in (2020, 2021) for n in range(6)])
 steps = st.one_of(
@@ -54,6 +63,8 @@ steps = st.one_of(
     st.tuples(st.just("asset"), st.just("style.css"), st.sampled_from(["/* a */", "/* b */"])),
     st.tuples(st.just("break"), names, st.just("---\ntitle: [\n---\n")),
     st.tuples(st.just("lose"), st.just("site"), st.none()),  # the next build is full, into the spare
+    # another day: meetings after it are upcoming (the releases are of 2021)
+    st.tuples(st.just("day"), st.none(), st.dates(dt.date(2018, 12, 30), dt.date(2022, 10, 1))),
 )
 
 
@@ -79,9 +90,18 @@ def apply(step, work: Path) -> None:
         (work / "assets" / name).write_text((ROOT / "assets" / name).read_text() + value)
     elif kind == "lose":
         shutil.rmtree(work / name, ignore_errors=True)
+    elif kind == "day":
+        (work / "today").write_text(value.isoformat())
+
+
+def today(work: Path) -> dt.date | None:
+    """The day the builds take as today: the last "day" step's, or the real one."""
+    day = work / "today"
+    return dt.date.fromisoformat(day.read_text()) if day.exists() else None
 
 
 def outcome(builder: Builder) -> tuple[str, dict[str, bytes] | list[str]]:
+    builder.today = today(builder.project.out.parent)
     try:
         builder.build()
     except ContentError as failed:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.model import When
 from briefing.read import split_release
 from briefing.schema import to_meeting
 
@@ -24,7 +25,7 @@ def meeting(front: str = "", **kwargs):
 
 def test_minimal_release_defaults():
     m = meeting()
-    assert (m.title, m.date, m.slug, m.lang, m.draft) == ("A meeting", dt.date(2021, 1, 1),
+    assert (m.title, m.date, m.slug, m.lang, m.draft) == ("A meeting", When(2021, 1, 1),
                                                           "2021-01-01-council", "en", False)
     assert m.countries == m.officials == m.topics == () and m.chair is None and m.session is None
 
@@ -44,7 +45,7 @@ def test_datetime_with_offset_keeps_the_local_date():
     release = split_release(Path("x.md"), "x.md", "---\ntitle: A\ndate: 2021-06-15T23:30:00-05:00\n---\n")
     late, problems = to_meeting(release)
     assert problems == []
-    assert late.date == dt.date(2021, 6, 15)
+    assert late.date == When(2021, 6, 15) and late.first_day == dt.date(2021, 6, 15)
     assert late.starts.utcoffset() == dt.timedelta(hours=-5)
 
 

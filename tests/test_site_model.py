@@ -6,7 +6,7 @@ from pathlib import Path
 
 from briefing.read import split_release
 from briefing.schema import to_meeting
-from briefing.site import arrange
+from briefing.site import RoleCounts, arrange
 
 
 def meeting(slug: str, date: str, front: str = ""):
@@ -47,20 +47,27 @@ def test_neighbours_in_time_and_by_session_of_the_same_body():
     assert site.body_count == 2
 
 
-def test_country_records_count_attended_chaired_hosted():
+def test_country_records_count_took_part_chaired_hosted_from_one_definition():
     site = arrange([
         meeting("a", "2020-01-01", "countries: [AM, BY]\nchair: {country: AM}\n"),
         meeting("b", "2021-01-01", "countries: [BY]\nlocation: Yerevan, Armenia\n"),
         meeting("c", "2022-01-01", "countries: [BY, KZ]\nchair: {country: BY}\nlocation: Minsk, Belarus\n"),
+        meeting("d", "2022-03-01", "chair: {country: KG}\nlocation: Kazakhstan\n"),
     ])
     records = {r.country.code: r for r in site.countries}
-    assert [r.country.name for r in site.countries] == ["Armenia", "Belarus", "Kazakhstan"]
-    armenia, belarus = records["AM"], records["BY"]
-    assert slugs(armenia.meetings) == ["b", "a"]  # hosted b without attending
-    assert (armenia.attended, armenia.chaired, armenia.hosted) == (1, {"a"}, {"b"})
-    assert (belarus.attended, belarus.chaired, belarus.hosted) == (3, {"c"}, {"c"})
+    assert [r.country.name for r in site.countries] == ["Armenia", "Belarus", "Kazakhstan",
+                                                        "Kyrgyzstan"]
+    armenia, belarus, kazakhstan = records["AM"], records["BY"], records["KZ"]
+    assert slugs(armenia.meetings) == ["b", "a"]  # hosted b without taking part
+    assert armenia.counts == RoleCounts(listed=2, took_part=1, chaired=1, hosted=1, hosted_only=1)
+    assert belarus.counts == RoleCounts(listed=3, took_part=3, chaired=1, hosted=1, hosted_only=0)
+    # a location that is a country alone: the host; a chair not listed: takes part
+    assert kazakhstan.counts == RoleCounts(listed=2, took_part=1, chaired=0, hosted=1, hosted_only=1)
+    assert records["KG"].counts == RoleCounts(1, 1, 1, 0, 0)
     assert (belarus.first.slug, belarus.last.slug) == ("a", "c")
-    assert belarus.roles(site.meetings[0]) == ["Chaired", "Hosted"]
+    assert belarus.notes(belarus.meetings) == ("Took part · Chaired · Hosted", "Took part",
+                                               "Took part")
+    assert armenia.notes(armenia.meetings) == ("Hosted", "Took part · Chaired")
 
 
 def test_timeline_by_year_and_month_newest_first():

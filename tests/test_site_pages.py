@@ -68,10 +68,12 @@ def test_meeting_neighbours_in_time_and_by_session(corpus_site):
     nav = texts(page(corpus_site, XXIII), "//nav[@class='neighbours']//li")
     assert nav[0] == "Earlier: Совещание генеральных прокуроров государств — членов ШОС (24 November 2020)"
     assert nav[1] == "Later: XXIV meeting of the CSTO anti-drug Coordinating Council (15 June 2021)"
-    assert nav[2] == "Next session of this body: XXIV meeting of the CSTO anti-drug Coordinating Council"
+    assert nav[2] == ("Next session of this body: XXIV meeting of the CSTO anti-drug Coordinating "
+                      "Council (15 June 2021)")
     assert not any(n.startswith("Previous session") for n in nav)
     nav = texts(page(corpus_site, XXIV), "//nav[@class='neighbours']//li")
-    assert "Previous session of this body: XXIII meeting of the CSTO anti-drug Coordinating Council" in nav
+    assert ("Previous session of this body: XXIII meeting of the CSTO anti-drug Coordinating "
+            "Council (1 January 2021)") in nav
     assert not any(n.startswith("Next session") for n in nav)
 
 
@@ -121,7 +123,8 @@ def test_country_page_lists_meetings_newest_first_marking_chairs(corpus_site):
     links = [i.xpath(".//p[@class='meeting-title']/a/@href")[0] for i in items]
     assert links == ["../../" + p for p in [CIS, XXIV, XXIII, FEATURES]]
     badges = [texts(i, ".//strong[@class='badge']") for i in items]
-    assert badges == [[], ["Chaired · Hosted"], [], []]
+    assert badges == [["Took part"], ["Took part · Chaired · Hosted"], ["Took part"],
+                      ["Took part"]]
 
 
 def test_timeline_groups_by_year_and_month_newest_first(corpus_site):
