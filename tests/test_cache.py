@@ -8,8 +8,8 @@ import sqlite3
 
 import pytest
 
-from briefing import cache as cache_module
-from briefing.cache import Cache
+from briefing.reuse import store as cache_module
+from briefing.reuse.store import Cache
 from conftest import FIXTURES, cli
 from test_killed_build import digest
 

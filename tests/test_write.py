@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.guard import MARKER
-from briefing.urls import file_of, relative
-from briefing.write import UnsafePath, current, publish, update
+from briefing.publish.guard import MARKER
+from briefing.model.urls import file_of, relative
+from briefing.publish.write import UnsafePath, current, publish, update
 
 
 def tree(folder, ours: bool = True) -> dict[str, bytes]:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from .bodies import Body
 from .countries import Country
-from .model import Meeting
+from .meeting import Meeting
 from .site import TopicRecord
 
 HOME = ""
+MEETINGS = "meetings/"
 COUNTRIES = "countries/"
 BODIES = "bodies/"
 TOPICS = "topics/"
@@ -23,7 +24,7 @@ SEARCH = "search/"
 def path_of(thing: Meeting | Country | Body | TopicRecord | str) -> str:
     """A page's folder, relative to the site root ('' for the home page)."""
     if isinstance(thing, Meeting):
-        return f"meetings/{thing.slug}/"
+        return f"{MEETINGS}{thing.slug}/"
     if isinstance(thing, Country):
         return f"{COUNTRIES}{thing.slug}/"
     if isinstance(thing, Body):

@@ -8,13 +8,14 @@ import importlib.util
 import sys
 from pathlib import Path
 
-from .build import Project, build, counted
+from ..problems import ContentError, counted, errors_in
+from ..project import Project
+from ..publish.guard import WAIT, Refused
+from .build import build
 from .console import Console
-from .guard import WAIT, Refused
-from .problems import ContentError, errors_in
 
 # Templates and assets ship with the tool; a site may bring its own.
-TOOL_ROOT = Path(__file__).resolve().parent.parent
+TOOL_ROOT = Path(__file__).resolve().parents[2]
 COMMANDS = {
     "build": "build content/ into site/ (the default command)",
     "serve": "build, serve on http://127.0.0.1:8000/ and rebuild on every save",
@@ -80,7 +81,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
 
 def run_build(project: Project, drafts: bool, console: Console, search: bool = True,
               wait: float = WAIT, today: dt.date | None = None) -> int:
-    from .search import SearchFailed
+    from ..publish.search import SearchFailed
 
     try:
         report = build(project, drafts=drafts, search=search, wait=wait, waiting=console.note,
@@ -141,7 +142,7 @@ def run_new(args: argparse.Namespace, console: Console) -> int:
 
 
 def _today(config_path: Path) -> dt.date:
-    from .config import load_config
+    from ..read.settings import load_config
 
     return load_config(config_path)[0].today()
 
@@ -217,6 +218,6 @@ def _date(text: str) -> dt.date:
 
 
 def _version() -> str:
-    from . import __version__
+    from .. import __version__
 
     return __version__

@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
-from .read import character_name, forbidden, kind_of
+from ..problems import Problem
+from .release import character_name, forbidden, kind_of
 
 NULL = "tag:yaml.org,2002:null"
 # A YAML alias (*name) repeats what its anchor (&name) holds: ten lines can stand

@@ -22,54 +22,18 @@ from __future__ import annotations
 
 import errno
 import functools
-import gc
-import hashlib
 import os
 import pickle
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple, TypeVar
 
-from . import __version__
-from .problems import Problem
+from .. import collector
+from ..keys import ENGINE, digest
+from ..problems import Problem
+from ..project import Summary
 
-# What a build's output depends on besides its inputs: the libraries that parse,
-# sanitise, look up and fill in (another version may give other bytes) ...
-LIBRARIES = ("markdown", "nh3", "pyyaml", "pycountry", "babel", "jinja2", "markupsafe",
-             "python_slugify", "roman", "icalendar", "pagefind", "pagefind_bin")
-
-
-def installed(names: tuple[str, ...]) -> str:
-    """The installed versions of `names`, read off the names of their dist-info
-    folders (their metadata would take 0.1 s to load, at every build)."""
-    found = set()
-    for folder in sys.path:
-        try:
-            entries = os.listdir(folder or ".")
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.endswith(".dist-info"):
-                name, _, version = entry[:-len(".dist-info")].lower().rpartition("-")
-                if name.replace("-", "_").replace(".", "_") in names:
-                    found.add(f"{name} {version}")
-    return ", ".join(sorted(found))
-
-
-# ... and this engine. Bump the number when the format of cached data or the
-# meaning of a key changes. Anything cached under another ENGINE is not used.
-ENGINE = f"briefing {__version__} cache 10 ({installed(LIBRARIES)})"
 SPARE_RELEASES = 1000  # earlier versions of releases kept beyond twice the current ones
-
-
-def digest(*parts: bytes | str) -> str:
-    """A short, stable content digest of the parts (separated, so that ("ab", "c")
-    and ("a", "bc") differ)."""
-    # (a path's bytes that are not UTF-8 are kept by surrogateescape, as the disk gave them)
-    data = b"\0".join(part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part
-                      for part in parts)
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 class Stamp(NamedTuple):
@@ -77,7 +41,7 @@ class Stamp(NamedTuple):
     its own too, so that such a build reads a few bytes, not the key of every page."""
 
     fingerprint: str = ""  # of every input's signature; equal means nothing to do
-    report: dict = {}  # the counts and warnings a no-change build repeats
+    summary: Summary | None = None  # what a no-change build reports again
     folders: object = None  # the published folders, see write.Folders
     timezone: str = ""  # the site's, in which its today was taken (see Builder.today_for)
 
@@ -290,14 +254,14 @@ class Cache:
             if path is not None:
                 path.unlink(missing_ok=True)
 
-    def memory(self, out: Path, generation: str) -> tuple | None:
+    def memory(self, out: Path, generation: str):
         """What the build of `generation` kept in its memory (see memory.py): the parse
         results of every release, by path, the site and its pages."""
         saved = self._load(self._file("memory", out))
         return saved[1] if saved and saved[0] == generation else None
 
-    def save_memory(self, out: Path, saved: tuple) -> None:
-        self._dump(self._file("memory", out), (saved[0][0], saved))
+    def save_memory(self, out: Path, generation: str, saved) -> None:
+        self._dump(self._file("memory", out), (generation, saved))
 
     def set_aside(self, unreadable: Unreadable) -> None:
         """Move a damaged file of the cache out of the way (kept for a look, once), and
@@ -318,24 +282,15 @@ class Cache:
             data = path.read_bytes()
         except (AttributeError, OSError):
             return None
-        # The collector paused: it would walk the objects made so far again and
-        # again while hundreds of thousands are made (half the time at 10,000 releases).
-        # Then frozen: they live as long as the build, and its next two passes would
-        # walk them all once more (0.27 s of a one-release edit at 10,000).
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            engine, value = pickle.loads(data)
-        except Exception as err:  # (damaged bytes can raise almost anything here)
-            path.unlink(missing_ok=True)
-            self.warnings.append(Problem(str(path), 0, "cache", f"cannot be read "
-                                         f"({type(err).__name__}); removed, and the build went "
-                                         "on without it", warning=True))
-            return None
-        finally:
-            gc.freeze()
-            if collecting:
-                gc.enable()
+        with collector.loading():  # (hundreds of thousands of objects, long-lived)
+            try:
+                engine, value = pickle.loads(data)
+            except Exception as err:  # (damaged bytes can raise almost anything here)
+                path.unlink(missing_ok=True)
+                self.warnings.append(Problem(str(path), 0, "cache", f"cannot be read "
+                                             f"({type(err).__name__}); removed, and the build "
+                                             "went on without it", warning=True))
+                return None
         return value if engine == ENGINE else None
 
     def _dump(self, path: Path | None, value) -> None:

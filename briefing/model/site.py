@@ -24,7 +24,7 @@ from itertools import groupby
 
 from .bodies import Body, Registry, identify
 from .countries import Country
-from .model import PRECISIONS, Meeting, Roles, slug_of
+from .meeting import PRECISIONS, Meeting, Roles, slug_of
 
 RELATED = 3  # related meetings a meeting page lists
 NEARBY = 5  # how far, in time and in the body's sessions, related meetings are looked for

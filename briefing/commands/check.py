@@ -20,15 +20,18 @@ from typing import Callable
 import jinja2
 from markupsafe import Markup
 
-from .bodies import Body, Registry, identify
-from .build import Parsed, Project, assets, counted, load, same_urls, settings
-from .memory import Memory
-from .cache import Cache, using
-from .guard import WAIT, Refused, cache_locked
-from .config import Config
-from .model import Meeting
-from .problems import Problem, errors_in
-from .sources import scan
+from ..model.bodies import Body, Registry, identify
+from ..model.site import Site
+from ..problems import ContentError, Problem, counted, errors_in
+from ..project import Project
+from ..publish.guard import WAIT, Refused, cache_locked
+from ..read.parse import Parsed
+from ..read.settings import Config
+from ..read.sources import scan
+from ..render.plan import Page, plan
+from ..render.templates import MeetingItems, Renderer, TemplateFailed, template_problem
+from ..reuse import Cache, Memory, Reuse, using
+from .build import Builder, arrange_site, read_inputs
 
 SIMILAR_BODIES = 0.9  # difflib ratio above which two body names look like one mistyped
 
@@ -47,23 +50,24 @@ def check(project: Project, drafts: bool = False, today: dt.date | None = None,
 
 
 def _check(project: Project, drafts: bool, today: dt.date | None, cache: Cache) -> list[Problem]:
-    config, registry, problems = settings(project)
+    """The build's own steps, up to its pages, which are tried (see `trial`) instead of
+    published; then what a reader would notice."""
     scanned = scan(project.content)
-    problems += scanned.problems
-    loaded = load(scanned.sources, cache, cache.state(project.out), project.out,
-                  Memory(), config.timezone or "", project.content)
-    parsed = loaded.parsed
-    problems += [p for one in parsed for p in one.problems]
-    good = [one for one in parsed if one.meeting]
-    problems += same_urls(good)
-    today = today or config.today()
-    problems += review(good, today, registry,
-                       lambda key: loaded.texts.get(key) or cache.texts([key]).get(key, ""))
-    problems += assets(project)[1]
-    if not errors_in(problems):  # the templates are tried on a site that can be built
-        problems += templates(project, config, registry, good, loaded.texts, cache, drafts, today)
-    return problems + cache.warnings
-
+    settings, _, problems = read_inputs(project, scanned)
+    reuse = Reuse(cache, project.out, Memory(), preview=False)
+    releases = reuse.parsed(scanned.sources, settings.timezone, project.content)
+    today = Builder(project, drafts, today=today).today_for(settings.timezone)
+    good = [one for one in releases.parsed if one.meeting]
+    review_problems = review(good, today, settings.registry,
+                             lambda key: reuse.texts({key}, releases).get(key, ""))
+    try:
+        site, summary = arrange_site(releases, drafts, problems, settings.registry, today)
+    except ContentError as failed:  # (the templates are tried on a site that can be built)
+        return [*failed.problems, *review_problems, *cache.warnings]
+    pages = list(plan(site, releases.text_keys(), settings.config))
+    tried = trial(site, pages, project, settings.config,
+                  lambda keys: reuse.texts(keys, releases))
+    return [*summary.warnings, *review_problems, *tried, *cache.warnings]
 
 
 # -- what a reader would notice ------------------------------------------------
@@ -173,20 +177,15 @@ def _similar(a: str, b: str) -> bool:
 
 # -- templates -----------------------------------------------------------------
 
-def templates(project: Project, config: Config, registry: Registry, parsed: list[Parsed],
-              texts: dict[str, str], cache: Cache, drafts: bool, today: dt.date) -> list[Problem]:
-    """Compile every template; render one page of each kind, in memory."""
-    from .render import MeetingItems, Page, Renderer, TemplateFailed, plan, template_problem
-    from .site import arrange
-
-    meetings: list[Meeting] = [one.meeting for one in parsed if drafts or not one.meeting.draft]
-    text_keys = {one.meeting.slug: one.key for one in parsed}
-    site = arrange(meetings, registry, today)
+def trial(site: Site, pages: list[Page], project: Project, config: Config,
+          texts: Callable[[set[str]], dict[str, str]]) -> list[Problem]:
+    """The sink of `check`: compile every template and render one page of each
+    kind, in memory; write nothing."""
     first: dict[str, Page] = {}
-    for page in plan(site, text_keys, config):
+    for page in pages:
         first.setdefault(page.template, page)
-    needed = {page.text_of for page in first.values() if page.text_of} - set(texts)
-    renderer = Renderer(site, project.templates, config, {**texts, **cache.texts(needed)},
+    renderer = Renderer(site, project.templates, config,
+                        texts({page.text_of for page in first.values() if page.text_of}),
                         MeetingItems({}))
     problems = []
     for name in renderer.env.list_templates(filter_func=lambda name: name.endswith(".html")):

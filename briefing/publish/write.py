@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .guard import MARKER, Refused, folder_name, is_ours, mark
-from .problems import Problem
+from ..problems import Problem
 
 STAGING = ".build-"  # prefix of staging folders: .<out name>.build-XXXX
 SPARE = ".spare"  # the spare twin: .<out name>.spare

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .bodies import Body
-from .model import Roles
-from .site import CountryRecord, Site
+from ..model.bodies import Body
+from ..model.meeting import Roles
+from ..model.site import CountryRecord, Site
 
 COLOURED = 7  # bodies with a colour of their own in the timeline chart; the rest are "other"
 SHADES = 5  # levels of the participation matrix, 0 (none) to SHADES

@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .fields import Fields
-from .problems import Problem
-from .read import read_settings
-from .sources import today_in
+from ..problems import Problem
+from .release import read_settings_file
+from ..model.bodies import Registry
+from ..project import Project
+from .registry import load_registry
 
 SETTINGS = ("title", "base_url", "language", "timezone", "home_meetings")
 
@@ -43,9 +45,35 @@ class Config:
         return today_in(self.timezone)
 
 
+def today_in(timezone: str | None) -> dt.date:
+    """Today in the time zone named (the computer's, if none): the day that divides
+    meetings held from upcoming, an input like any other."""
+    return dt.datetime.now(zoneinfo.ZoneInfo(timezone)).date() if timezone else dt.date.today()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The site's settings and the registry of bodies, with their problems."""
+
+    config: Config
+    registry: Registry
+    problems: tuple[Problem, ...]
+
+    @property
+    def timezone(self) -> str:
+        return self.config.timezone or ""
+
+
+def read_settings(project: Project) -> Settings:
+    """The site's settings (site.yaml) and registry of bodies (bodies.yaml)."""
+    config, problems = load_config(project.config)
+    registry, more = load_registry(project.bodies)
+    return Settings(config, registry, (*problems, *more))
+
+
 def load_config(path: Path) -> tuple[Config, list[Problem]]:
     """The settings in `path` (the defaults if there is no such file), and every problem."""
-    name, mapping = read_settings(path)
+    name, mapping = read_settings_file(path)
     if mapping is None:
         return Config(), []
     if isinstance(mapping, Problem):

@@ -15,9 +15,10 @@ import json
 import urllib.parse
 from typing import Any, Callable
 
-from .bodies import Body
-from .config import Config
-from .model import Meeting
+from ..model.bodies import Body
+from ..read.settings import Config
+from ..model import urls
+from ..model.meeting import Meeting
 
 # The columns of meetings.csv, and the keys of each meeting in meetings.json.
 COLUMNS = ("slug", "url", "title", "date", "end_date", "date_precision", "date_note", "starts",
@@ -32,7 +33,7 @@ def record(meeting: Meeting, body: Body | None, config: Config) -> dict[str, Any
     chair = meeting.chair
     return {
         "slug": meeting.slug,
-        "url": absolute(config, f"meetings/{meeting.slug}/"),
+        "url": absolute(config, urls.path_of(meeting)),
         "title": meeting.title,
         "date": meeting.date.iso,  # as precise as the release: 2021, 2021-12, 2021-12-03
         "end_date": meeting.end_date.iso if meeting.end_date else None,
@@ -118,7 +119,7 @@ def calendar(context: dict, config: Config, fragments) -> bytes:
 def _event(meeting: Meeting, config: Config) -> str:
     import icalendar
 
-    url = absolute(config, f"meetings/{meeting.slug}/")
+    url = absolute(config, urls.path_of(meeting))
     event = icalendar.Event()
     event.add("uid", f"{meeting.slug}@{urllib.parse.urlsplit(config.base_url).hostname}")
     # the time the entry was made: the meeting's day, so that output stays reproducible
@@ -138,7 +139,7 @@ ATTENDANCE = {"in person": "OfflineEventAttendanceMode", "videoconference": "Onl
 
 def event_data(meeting: Meeting, body: Body | None, config: Config) -> dict[str, Any]:
     """The meeting as a schema.org Event, for search engines (JSON-LD)."""
-    url = absolute(config, f"meetings/{meeting.slug}/")
+    url = absolute(config, urls.path_of(meeting))
     place = {"@type": "Place", "name": meeting.location, "address": meeting.location}
     virtual = {"@type": "VirtualLocation", "url": meeting.source or url}
     locations = {"in person": [place], "videoconference": [virtual],

@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from . import write
-from .cache import digest
-from .parallel import fork_map
-from .problems import ContentError
+from ..keys import digest
+from ..model import urls
+from ..parallel import fork_map
+from ..problems import ContentError
 
 if TYPE_CHECKING:
-    from .render import Page, Renderer
+    from ..render.plan import Page
+    from ..render.templates import Renderer
 
 
 class Output:
@@ -38,7 +40,7 @@ class Output:
         """Render `pages`, write what differs from the live site, and swap the new site in.
         `index`: make the search index again (else the last one is kept)."""
         from . import search
-        from .render import TemplateFailed
+        from ..render.templates import TemplateFailed
 
         draft = write.Draft(out, folders)
         try:
@@ -89,9 +91,9 @@ class Output:
         came or went, or there is no index yet."""
         from .search import FOLDER
 
-        meeting_pages = {path for path in self.keys if path.startswith("meetings/")}
+        meeting_pages = {path for path in self.keys if path.startswith(urls.MEETINGS)}
         return (any(page.file in meeting_pages for page in changed)
-                or meeting_pages != {p for p in self.previous if p.startswith("meetings/")}
+                or meeting_pages != {p for p in self.previous if p.startswith(urls.MEETINGS)}
                 or not any(path.startswith(FOLDER) for path in self.previous))
 
     def _made(self, path: str, data_digest: str, wrote: bool) -> bool:
