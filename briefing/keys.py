@@ -38,13 +38,16 @@ def installed(names: tuple[str, ...]) -> str:
 
 # ... and this engine. Bump the number when the format of cached data or the
 # meaning of a key changes. Anything cached under another ENGINE is not used.
-ENGINE = f"briefing {__version__} cache 10 ({installed(LIBRARIES)})"
+ENGINE = f"briefing {__version__} cache 11 ({installed(LIBRARIES)})"
 
 
 def digest(*parts: bytes | str) -> str:
     """A short, stable content digest of the parts (separated, so that ("ab", "c")
     and ("a", "bc") differ)."""
     # (a path's bytes that are not UTF-8 are kept by surrogateescape, as the disk gave them)
-    data = b"\0".join(part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part
-                      for part in parts)
+    if all(type(part) is str for part in parts):  # (one encoding for a page's many parts)
+        data = "\0".join(parts).encode("utf-8", "surrogateescape")
+    else:
+        data = b"\0".join(part.encode("utf-8", "surrogateescape") if isinstance(part, str)
+                          else part for part in parts)
     return hashlib.blake2b(data, digest_size=16).hexdigest()

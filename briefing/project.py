@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +21,12 @@ class Project:
     cache: Path | None = Path(".cache")  # None: keep nothing between builds
     config: Path = Path("site.yaml")  # the site's settings (see read/settings.py); may be absent
     bodies: Path = Path("bodies.yaml")  # the registry of bodies' names (read/registry.py); may be absent
+
+
+def today_in(timezone: str | None) -> dt.date:
+    """Today in the time zone named (the computer's, if none): the day that divides
+    meetings held from upcoming, an input like any other."""
+    return dt.datetime.now(zoneinfo.ZoneInfo(timezone)).date() if timezone else dt.date.today()
 
 
 @dataclass(frozen=True)

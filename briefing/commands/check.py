@@ -21,9 +21,8 @@ import jinja2
 from markupsafe import Markup
 
 from ..model.bodies import Body, Registry, identify
-from ..model.site import Site
 from ..problems import ContentError, Problem, counted, errors_in
-from ..project import Project
+from ..project import Project, today_in
 from ..publish.guard import WAIT, Refused, cache_locked
 from ..read.parse import Parsed
 from ..read.settings import Config
@@ -31,7 +30,7 @@ from ..read.sources import scan
 from ..render.plan import Page, plan
 from ..render.templates import MeetingItems, Renderer, TemplateFailed, template_problem
 from ..reuse import Cache, Memory, Reuse, using
-from .build import Builder, arrange_site, read_inputs
+from . import stages
 
 SIMILAR_BODIES = 0.9  # difflib ratio above which two body names look like one mistyped
 
@@ -50,24 +49,22 @@ def check(project: Project, drafts: bool = False, today: dt.date | None = None,
 
 
 def _check(project: Project, drafts: bool, today: dt.date | None, cache: Cache) -> list[Problem]:
-    """The build's own steps, up to its pages, which are tried (see `trial`) instead of
-    published; then what a reader would notice."""
+    """The build's own recipe, its pages tried (see `trial`) instead of published and
+    nothing of the build's state kept; then what a reader would notice."""
     scanned = scan(project.content)
-    settings, _, problems = read_inputs(project, scanned)
+    given = stages.read_given(project, scanned)
     reuse = Reuse(cache, project.out, Memory(), preview=False)
-    releases = reuse.parsed(scanned.sources, settings.timezone, project.content)
-    today = Builder(project, drafts, today=today).today_for(settings.timezone)
-    good = [one for one in releases.parsed if one.meeting]
-    review_problems = review(good, today, settings.registry,
-                             lambda key: reuse.texts({key}, releases).get(key, ""))
+    releases = reuse.parsed(scanned.sources, given.timezone, project.content)
+    today = today or today_in(given.timezone)
+    noticed = review([one for one in releases.parsed if one.meeting], today,
+                     given.settings.registry, lambda key: reuse.texts({key}, releases).get(key, ""))
     try:
-        site, summary = arrange_site(releases, drafts, problems, settings.registry, today)
+        site, summary = stages.arrange_site(releases, given, drafts, today)
     except ContentError as failed:  # (the templates are tried on a site that can be built)
-        return [*failed.problems, *review_problems, *cache.warnings]
-    pages = list(plan(site, releases.text_keys(), settings.config))
-    tried = trial(site, pages, project, settings.config,
-                  lambda keys: reuse.texts(keys, releases))
-    return [*summary.warnings, *review_problems, *tried, *cache.warnings]
+        return [*failed.problems, *noticed, *cache.warnings]
+    pages = list(plan(site, releases.text_keys(), given.settings.config))
+    tried = trial(pages, project, given.settings.config, lambda keys: reuse.texts(keys, releases))
+    return [*summary.warnings, *noticed, *tried, *cache.warnings]
 
 
 # -- what a reader would notice ------------------------------------------------
@@ -177,14 +174,14 @@ def _similar(a: str, b: str) -> bool:
 
 # -- templates -----------------------------------------------------------------
 
-def trial(site: Site, pages: list[Page], project: Project, config: Config,
+def trial(pages: list[Page], project: Project, config: Config,
           texts: Callable[[set[str]], dict[str, str]]) -> list[Problem]:
     """The sink of `check`: compile every template and render one page of each
     kind, in memory; write nothing."""
     first: dict[str, Page] = {}
     for page in pages:
         first.setdefault(page.template, page)
-    renderer = Renderer(site, project.templates, config,
+    renderer = Renderer(project.templates, config,
                         texts({page.text_of for page in first.values() if page.text_of}),
                         MeetingItems({}))
     problems = []

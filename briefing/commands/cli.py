@@ -8,6 +8,7 @@ import importlib.util
 import sys
 from pathlib import Path
 
+from .. import __version__
 from ..problems import ContentError, counted, errors_in
 from ..project import Project
 from ..publish.guard import WAIT, Refused
@@ -81,7 +82,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
 
 def run_build(project: Project, drafts: bool, console: Console, search: bool = True,
               wait: float = WAIT, today: dt.date | None = None) -> int:
-    from ..publish.search import SearchFailed
+    from ..publish.search import SearchFailed  # (each command loads only what it runs)
 
     try:
         report = build(project, drafts=drafts, search=search, wait=wait, waiting=console.note,
@@ -107,7 +108,7 @@ def run_build(project: Project, drafts: bool, console: Console, search: bool = T
 
 def run_check(project: Project, drafts: bool, console: Console, wait: float = WAIT,
               today: dt.date | None = None) -> int:
-    from .check import check, summary
+    from .check import check, summary  # (each command loads only what it runs)
 
     try:
         problems = check(project, drafts, today, wait=wait, waiting=console.note)
@@ -123,7 +124,7 @@ def run_check(project: Project, drafts: bool, console: Console, wait: float = WA
 
 
 def run_new(args: argparse.Namespace, console: Console) -> int:
-    from .new import new_release
+    from .new import new_release  # (each command loads only what it runs)
 
     try:
         date = args.date or _today(Path(args.config))
@@ -142,7 +143,7 @@ def run_new(args: argparse.Namespace, console: Console) -> int:
 
 
 def _today(config_path: Path) -> dt.date:
-    from ..read.settings import load_config
+    from ..read.settings import load_config  # (YAML, for `new` only)
 
     return load_config(config_path)[0].today()
 
@@ -218,6 +219,4 @@ def _date(text: str) -> dt.date:
 
 
 def _version() -> str:
-    from .. import __version__
-
     return __version__

@@ -6,10 +6,14 @@ any sub-path of a host and when opened straight from disk.
 
 from __future__ import annotations
 
-from .bodies import Body
-from .countries import Country
-from .meeting import Meeting
-from .site import TopicRecord
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # (named, not imported: a build that finds nothing changed needs the
+    # addresses of the search index, not the models and their libraries)
+    from .bodies import Body
+    from .countries import Country
+    from .meeting import Meeting
+    from .site import TopicRecord
 
 HOME = ""
 MEETINGS = "meetings/"
@@ -19,19 +23,14 @@ TOPICS = "topics/"
 TIMELINE = "timeline/"
 DATA = "data/"
 SEARCH = "search/"
+SECTIONS = {"Meeting": MEETINGS, "Country": COUNTRIES, "Body": BODIES, "TopicRecord": TOPICS}
 
 
 def path_of(thing: Meeting | Country | Body | TopicRecord | str) -> str:
     """A page's folder, relative to the site root ('' for the home page)."""
-    if isinstance(thing, Meeting):
-        return f"{MEETINGS}{thing.slug}/"
-    if isinstance(thing, Country):
-        return f"{COUNTRIES}{thing.slug}/"
-    if isinstance(thing, Body):
-        return f"{BODIES}{thing.slug}/"
-    if isinstance(thing, TopicRecord):
-        return f"{TOPICS}{thing.slug}/"
-    return thing
+    if isinstance(thing, str):
+        return thing
+    return f"{SECTIONS[type(thing).__name__]}{thing.slug}/"
 
 
 def file_of(path: str) -> str:

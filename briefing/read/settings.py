@@ -22,7 +22,7 @@ from .fields import Fields
 from ..problems import Problem
 from .release import read_settings_file
 from ..model.bodies import Registry
-from ..project import Project
+from ..project import Project, today_in
 from .registry import load_registry
 
 SETTINGS = ("title", "base_url", "language", "timezone", "home_meetings")
@@ -43,12 +43,6 @@ class Config:
     def today(self) -> dt.date:
         """Today in the site's time zone (the computer's, if it has none)."""
         return today_in(self.timezone)
-
-
-def today_in(timezone: str | None) -> dt.date:
-    """Today in the time zone named (the computer's, if none): the day that divides
-    meetings held from upcoming, an input like any other."""
-    return dt.datetime.now(zoneinfo.ZoneInfo(timezone)).date() if timezone else dt.date.today()
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,6 @@ from markupsafe import Markup
 
 from ..model import urls
 from ..model.meeting import Meeting, When
-from ..model.site import Site
 from ..problems import Problem, counted
 from ..read.release import shown_name
 from ..read.settings import Config
@@ -172,9 +171,9 @@ class Renderer:
     release text (HTML) of every page's `text_of`; `items` the list items known
     from earlier builds."""
 
-    def __init__(self, site: Site, templates: Path, config: Config, texts: dict[str, str],
+    def __init__(self, templates: Path, config: Config, texts: dict[str, str],
                  items: MeetingItems, bytecode: Path | None = None, live_script: str | None = None):
-        self.site, self.templates, self.texts, self.config = site, templates, texts, config
+        self.templates, self.texts, self.config = templates, texts, config
         self.env = environment(templates, config, bytecode, items, live_script)
         self.items = items
 
@@ -183,7 +182,7 @@ class Renderer:
         if page.maker:
             return formats.MAKERS[page.maker](page.context, self.config, self.items), \
                 self.items.take_new()
-        context = dict(page.context, site=self.site, page_path=page.path)
+        context = {**vars(page.context), "page_path": page.path}  # (all it shows: see plan.py)
         if page.text_of:
             context["text"] = self.texts[page.text_of]
         try:

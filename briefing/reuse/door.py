@@ -25,6 +25,8 @@ from ..parallel import fork_map
 from ..problems import Problem
 from ..project import Summary
 from ..publish import write
+from ..publish.guard import Refused
+from ..publish.output import Output
 from ..read.sources import Source
 from .memory import Memory, Snapshot, look_key
 from .store import Cache, Stamp, State
@@ -145,7 +147,7 @@ class Reuse:
         stored = self.cache.facts({keys[n] for n in range(len(sources)) if n not in parsed})
         for number in range(len(sources)):
             if number not in parsed:
-                parsed[number] = pickle.loads(stored[keys[number]])
+                parsed[number] = stored[keys[number]]
         return Releases([parsed[n] for n in range(len(sources))], texts, snapshot)
 
     def site(self, key: tuple, arrange: Callable[[], tuple[Site, Summary]]
@@ -176,18 +178,27 @@ class Reuse:
         lists = any(p.text_of is None for p in pages.changed)
         return self.cache.items(pages.templates) if lists else {}
 
-    def commit(self, inputs: str, summary: Summary, timezone: str, folders: write.Folders,
-               sources: list[Source], releases: Releases, pages: Pages,
-               files: dict[str, tuple[str, str]], items: dict[str, str]) -> None:
-        """Keep what this build made: its list items, its state (the stamp last: where
-        there is one, the state beside it is the same build's) and, when much has
-        changed since it was saved, the memory."""
-        self.cache.remember_items(pages.templates, items)
+    def commit(self, inputs: str, summary: Summary, timezone: str, sources: list[Source],
+               releases: Releases, pages: Pages, output: Output) -> None:
+        """Keep what this build made, or say in one line that it could not."""
+        try:
+            self._commit(inputs, summary, timezone, sources, releases, pages, output)
+        except OSError as err:
+            self.cache.forget_state(self.out)
+            raise Refused(f"{self.out}/ holds the new build, but the build cache could not be "
+                          f"saved ({err.strerror or err}): the next build starts cold") from None
+
+    def _commit(self, inputs: str, summary: Summary, timezone: str, sources: list[Source],
+                releases: Releases, pages: Pages, output: Output) -> None:
+        """Its list items, its state (the stamp last: where there is one, the state
+        beside it is the same build's) and, when much has changed since it was saved,
+        the memory."""
+        self.cache.remember_items(pages.templates, output.items)
         state = replace(
-            self.state, stamp=Stamp(inputs, summary, folders, timezone),
+            self.state, stamp=Stamp(inputs, summary, output.folders, timezone),
             sources={s.path: (s.mtime, s.size, one.key)
                      for s, one in zip(sources, releases.parsed) if one.key},
-            pages=files, timezone=timezone)
+            pages=output.files, timezone=timezone)
         by_path = {s.path: one for s, one in zip(sources, releases.parsed) if one.key}
         state.recent = {path: one for path, one in by_path.items()
                         if releases.snapshot.get(path) is not one}
@@ -199,11 +210,6 @@ class Reuse:
             state.recent = {}
         self.cache.save_state(self.out, state)
         self.cache.keep_only({key for _, _, key in state.sources.values()})
-
-    def forget(self) -> None:
-        """No state is trusted: the next build starts from the store alone."""
-        self.cache.forget_state(self.out)
-
 
 def _parse_source(shared: tuple[set[str], str, str], path: str
                   ) -> tuple[str | None, bytes | None, str | None]:

@@ -113,11 +113,6 @@ def look_key(templates: Path, config: Config, live_script: str | None) -> str:
                     for path, data in read_folder(templates, "template")[0]))
 
 
-def page_key(templates: str, page: Page) -> str:
-    """The key of all a page shows: its data, its release text and the templates."""
-    return digest(templates, page.template, page.text_of or "", *page.depends_on)
-
-
 class Plan:
     """The pages of one site with one set of templates, each with its key."""
 
@@ -125,9 +120,9 @@ class Plan:
         from ..render.plan import plan  # the heavy stages load only when there is work
 
         self.site, self.templates, self.texts = site, templates, texts
-        self.pages = [(page, page_key(templates, page))
+        self.pages = [(page, page.key(templates))
                       for page in plan(site, texts, config)]
-        self.place = {page.context["meeting"].slug: number
+        self.place = {page.context.meeting.slug: number
                       for number, (page, _) in enumerate(self.pages) if page.text_of}
 
     def retext(self, texts: dict[str, str]) -> None:
@@ -136,5 +131,5 @@ class Plan:
             if self.texts[slug] != text_of and slug in self.place:  # (drafts have no page)
                 number = self.place[slug]
                 page = replace(self.pages[number][0], text_of=text_of)
-                self.pages[number] = (page, page_key(self.templates, page))
+                self.pages[number] = (page, page.key(self.templates))
         self.texts = texts

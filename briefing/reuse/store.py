@@ -24,6 +24,7 @@ import errno
 import functools
 import os
 import pickle
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple, TypeVar
@@ -75,8 +76,6 @@ def _sqlite(method):
     `Unreadable`; a disk that refuses (full, read-only) an OSError like any other."""
     @functools.wraps(method)
     def guarded(self, *args, **kwargs):
-        import sqlite3
-
         try:
             return method(self, *args, **kwargs)
         except sqlite3.DatabaseError as err:
@@ -127,8 +126,6 @@ class Cache:
     @_sqlite
     def db(self):
         if self._db is None and self.folder is not None:
-            import sqlite3  # only builds that parse or render use it
-
             self.folder.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.folder / DATABASE)
             with self._db:
@@ -179,9 +176,16 @@ class Cache:
             return set(self._memory)
         return {key for (key,) in self.db.execute("SELECT key FROM releases")}
 
-    def facts(self, keys: Iterable[str]) -> dict[str, bytes]:
-        """Pickled parse results (without release text) for known keys."""
-        return self._select("facts", 0, keys)
+    def facts(self, keys: Iterable[str]) -> dict[str, object]:
+        """Parse results (without release text) for known keys. One that cannot be
+        unpickled (damaged, or of a class this engine no longer has) makes the
+        database `Unreadable`: set aside, and the build goes on cold."""
+        found = self._select("facts", 0, keys)
+        try:
+            return {key: pickle.loads(data) for key, data in found.items()}
+        except Exception as err:  # (damaged bytes can raise almost anything here)
+            raise Unreadable(self.folder / DATABASE if self.folder else Path(DATABASE),
+                             f"a stored release cannot be read ({type(err).__name__})") from None
 
     def texts(self, keys: Iterable[str]) -> dict[str, str]:
         """The rendered release text for known keys."""
