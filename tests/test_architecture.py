@@ -146,3 +146,16 @@ def test_the_checker_finds_an_arrow_up_and_a_circle(tmp_path):
             test_no_import_circle()
     finally:
         INTERNAL = saved
+
+
+def test_the_readme_shows_the_recipe_as_it_reads():
+    import inspect
+    import textwrap
+
+    from briefing.commands.build import Builder
+
+    readme = (PACKAGE.parent / "README.md").read_text()
+    assert textwrap.dedent(inspect.getsource(Builder.attempt)) in readme
+    for room in FLOORS:
+        if room:
+            assert f"| `{room}/` |" in readme

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import feedparser
 import icalendar
-import lxml.html
 import pytest
 
 from briefing.commands.build import build

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..problems import ContentError, counted, errors_in
-from ..project import Project
+from ..project import Project, today_in
 from ..publish.guard import WAIT, Refused
 from .build import build
 from .console import Console
@@ -143,9 +143,10 @@ def run_new(args: argparse.Namespace, console: Console) -> int:
 
 
 def _today(config_path: Path) -> dt.date:
+    """Today in the site's time zone, for `new`."""
     from ..read.settings import load_config  # (YAML, for `new` only)
 
-    return load_config(config_path)[0].today()
+    return today_in(load_config(config_path)[0].timezone)
 
 
 def _own_or_tool(given: str | None, name: str) -> Path:

@@ -1,4 +1,4 @@
-"""Stage 2, model (continued): arrange meetings into the indexes readers browse.
+"""Model: arrange meetings into the indexes readers browse.
 
 `arrange` turns a list of meetings into a `Site`: the meetings in time order,
 a record per country, per body and per topic, the timeline by year and month,

@@ -1,4 +1,4 @@
-"""Stage 4's driver: render the pages that changed on all cores, write the files
+"""Publish: render the pages that changed on all cores, write the files
 whose bytes differ, and swap the new site in (see write.py), the search index
 made from the new site before it goes live.
 
@@ -40,7 +40,7 @@ class Output:
                 out: Path, folders: write.Folders | None, index: bool) -> write.Folders:
         """Render `pages`, write what differs from the live site, and swap the new site in.
         `index`: make the search index again (else the last one is kept)."""
-        from ..render.templates import TemplateFailed  # (Jinja: see commands/build.py)
+        from ..render.templates import TemplateFailed  # (Jinja: see commands/stages.py)
 
         draft = write.Draft(out, folders)
         try:

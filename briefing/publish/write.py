@@ -1,4 +1,4 @@
-"""Stage 4, write: put the rendered pages on disk, all at once or not at all.
+"""Publish: put the rendered pages on disk, all at once or not at all.
 
 The new site is prepared in a folder beside the output folder, then the two
 are exchanged in one step (Linux `renameat2(RENAME_EXCHANGE)`; two renames

@@ -1,4 +1,4 @@
-"""Stage 1, read: decode one release file and split it into front matter and body.
+"""Read: decode one release file and split it into front matter and body.
 
 Front matter is only *composed* here (YAML text -> node tree), not constructed
 into Python values: the nodes keep each value's line and its text exactly as

@@ -1,4 +1,4 @@
-"""Stage 2, model: check a release's front matter and make it a `Meeting`.
+"""Read: check a release's front matter and make it a `Meeting`.
 
 Every value is taken from the YAML node as the editor typed it, and every
 problem is collected with the line of the offending key or item, so that one

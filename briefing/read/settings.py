@@ -12,7 +12,6 @@ setting is a warning that names the closest known one.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import zoneinfo
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from .fields import Fields
 from ..problems import Problem
 from .release import read_settings_file
 from ..model.bodies import Registry
-from ..project import Project, today_in
+from ..project import Project
 from .registry import load_registry
 
 SETTINGS = ("title", "base_url", "language", "timezone", "home_meetings")
@@ -39,10 +38,6 @@ class Config:
     @property
     def zone(self) -> zoneinfo.ZoneInfo | None:
         return zoneinfo.ZoneInfo(self.timezone) if self.timezone else None
-
-    def today(self) -> dt.date:
-        """Today in the site's time zone (the computer's, if it has none)."""
-        return today_in(self.timezone)
 
 
 @dataclass(frozen=True)

@@ -105,7 +105,7 @@ def calendar(data: Calendar, config: Config, fragments) -> bytes:
     """Every meeting whose day is known as an all-day event over its days (RFC 5545);
     one known only by its year or month has no day to be put on, and is left out.
     A meeting's event is made once and kept among the `fragments`
-    (render.MeetingItems), however many calendars list it; a calendar is its
+    (templates.MeetingItems), however many calendars list it; a calendar is its
     frame with the events inside."""
     import icalendar  # only builds that write calendars load it
 

@@ -1,4 +1,4 @@
-"""Stage 3, render: the site's pages as HTML, through Jinja2 templates.
+"""Render: the site's pages as HTML, through Jinja2 templates.
 
 `plan` (plan.py) says which pages exist, what each one shows and what that
 depends on; a `Renderer` fills the templates for a page. Templates receive finished data

@@ -68,7 +68,7 @@ class Memory:
 
     def site(self, key: tuple, arrange: Callable[[], tuple[Site, Summary]]) -> tuple[Site, Summary]:
         """The site and its report's counts for `key` (all that arranges it, see
-        build.site_key): the one kept, or `arrange()`d now."""
+        commands/stages.site_key): the one kept, or `arrange()`d now."""
         if self._site is None or self._site[0] != key:
             self._site = (key, *arrange())
             self.unsaved = True
@@ -117,7 +117,7 @@ class Plan:
     """The pages of one site with one set of templates, each with its key."""
 
     def __init__(self, site: Site, templates: str, texts: dict[str, str], config: Config):
-        from ..render.plan import plan  # the heavy stages load only when there is work
+        from ..render.plan import plan  # (the heavy stages load only when there is work)
 
         self.site, self.templates, self.texts = site, templates, texts
         self.pages = [(page, page.key(templates))

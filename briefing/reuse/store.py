@@ -9,7 +9,7 @@ Two things are kept, and neither is ever trusted beyond what it can prove:
 - **the last build's state** for one output folder: the signature of every
   input (to see at once that nothing changed), each page's dependency key and
   the digest of its bytes (to render and write only what changed), and the
-  state of the published folders (see write.py). It is discarded whole when
+  state of the published folders (see publish/write.py). It is discarded whole when
   the engine, the folder or anything it describes does not match.
 
 Deleting `.cache/` (or `--no-cache`) gives a cold build with the same output.
@@ -43,7 +43,7 @@ class Stamp(NamedTuple):
 
     fingerprint: str = ""  # of every input's signature; equal means nothing to do
     summary: Summary | None = None  # what a no-change build reports again
-    folders: object = None  # the published folders, see write.Folders
+    folders: object = None  # the published folders, see publish/write.Folders
     timezone: str = ""  # the site's, in which its today was taken (see Builder.today_for)
 
 
@@ -151,7 +151,7 @@ class Cache:
         folder.mkdir(parents=True, exist_ok=True)
         return folder
 
-    # -- list items (see render.MeetingItems) ------------------------------------
+    # -- list items (see render/templates.MeetingItems) ------------------------------------
 
     @_sqlite
     def items(self, templates_key: str) -> dict[str, str]:
