@@ -14,9 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-NEEDED = ("briefing.commands.cli", "briefing.commands.build", "briefing.read.sources",
-          "briefing.read.release", "yaml", "briefing.read.schema", "briefing.read.markup",
-          "briefing.render.templates", "jinja2")
+NEEDED = ("briefing.commands.cli", "briefing.commands.build", "briefing.commands.stages",
+          "briefing.read.parse", "briefing.read.sources", "briefing.read.markup")
 
 if __name__ == "__main__":
     stages = {name: importlib.import_module(name) for name in NEEDED}

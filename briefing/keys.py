@@ -1,8 +1,10 @@
-"""The keys of everything a build may reuse: content digests, and the engine's version.
+"""Content digests, the engine's version, and the key of a release.
 
 Anything kept between builds (a parsed release, a rendered page, a list item)
 is looked up by a digest of all it was made from, this engine included: a
-changed byte is a new key, so nothing stale can come back.
+changed byte is a new key, so nothing stale can come back. Keys are made where
+what they cover is known: a release's here, a page's from what it shows
+(render/plan.py), the templates' from their files (reuse/memory.py).
 """
 
 from __future__ import annotations
@@ -51,3 +53,8 @@ def digest(*parts: bytes | str) -> str:
         data = b"\0".join(part.encode("utf-8", "surrogateescape") if isinstance(part, str)
                           else part for part in parts)
     return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def release_key(name: str, data: bytes, timezone: str = "") -> str:
+    """The cache's key of a release: all that its parse result depends on."""
+    return digest(ENGINE, name, data, timezone)

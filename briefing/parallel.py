@@ -8,7 +8,6 @@ work runs in this process, with the same results.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import signal
 from typing import Callable, Iterator, TypeVar
@@ -76,6 +75,8 @@ def _die_with(parent: int) -> None:
     would otherwise write on into the folder the next build takes (its lock went
     with it). Linux's PR_SET_PDEATHSIG; elsewhere a worker ends at its next item."""
     try:
+        import ctypes  # (in a worker only)
+
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):  # no prctl here
         pass

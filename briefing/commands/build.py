@@ -1,9 +1,9 @@
-"""The recipe of a build: read -> model -> render -> write.
+"""The recipe of a build: read -> model -> render -> publish.
 
     guard     only an output folder of its own; one build at a time   publish/guard.py
     scan      the release files and their signatures                  read/sources.py
-    settings  site.yaml, bodies.yaml, the assets                      read/settings.py
-    parse     each release read and modelled                          read/parse.py
+    given     site.yaml, bodies.yaml, the assets                      read/settings.py, sources.py
+    parse     each release read and modelled (reuse.parsed)           read/parse.py
     arrange   the meetings arranged into a site                       model/site.py
     plan      which pages exist, and what each one shows              render/plan.py
     publish   render what changed, write what differs, swap it in     publish/output.py
@@ -26,7 +26,7 @@ from pathlib import Path
 from ..project import Project, Report, today_in
 from ..publish import guard, write
 from ..read.sources import Scan, scan
-from ..reuse import Cache, Memory, Reuse, fingerprint, using
+from ..reuse import Memory, Reuse, fingerprint, reusing
 
 
 def build(project: Project, drafts: bool = False, search: bool = True,
@@ -67,7 +67,8 @@ class Builder:
             with self.locked():
                 started = time.perf_counter()  # (the time waited is not the build's)
                 try:
-                    report = using(self.project.cache, lambda cache: self.attempt(cache, started))
+                    report = reusing(self.project.cache, self.project.out, self.memory,
+                                     self.again, lambda reuse: self.attempt(reuse, started))
                 finally:
                     if self.again:  # the preview's memory lives long: see Memory.keep_long
                         self.memory.keep_long()
@@ -90,20 +91,21 @@ class Builder:
                                              self.waiting))
             return stack.pop_all()
 
-    def attempt(self, cache: Cache, started: float) -> Report:
+    def attempt(self, reuse: Reuse, started: float) -> Report:
         """The recipe. Each step asks `reuse` what it may skip."""
         project = self.project
-        reuse = Reuse(cache, project.out, self.memory, preview=self.again)
         scanned = scan(project.content)
-        inputs = self.inputs(scanned, reuse.timezone)
+        inputs = self.inputs(scanned, self.today_for(reuse.last_timezone))
         last = reuse.unchanged(inputs)
         if last:
             return Report.of(last, time.perf_counter() - started)
         from . import stages  # (the heavy libraries, only now: see stages.py)
 
         given = stages.read_given(project, scanned)
-        releases = reuse.parsed(scanned.sources, given.timezone, project.content)
         today = self.today_for(given.timezone)
+        if given.timezone != reuse.last_timezone:  # (the inputs as the next build will see them)
+            inputs = self.inputs(scanned, today)
+        releases = reuse.parsed(scanned.sources, given.timezone, project.content)
         site, summary = reuse.site(stages.site_key(releases, given, self.drafts, today),
                                    lambda: stages.arrange_site(releases, given, self.drafts, today))
         pages = reuse.pages(site, releases.text_keys(), project.templates, given.settings.config,
@@ -111,17 +113,19 @@ class Builder:
         output = stages.publish(pages, releases, given, reuse, project, self.live_script,
                                 self.search)
         summary = replace(summary, pages=len(pages.keyed))
-        if given.timezone != reuse.timezone:  # (the inputs as the next build will see them)
-            inputs = self.inputs(scanned, given.timezone)
         reuse.commit(inputs, summary, given.timezone, scanned.sources, releases, pages, output)
         return Report.of(replace(summary, warnings=(*summary.warnings, *reuse.warnings)),
                          time.perf_counter() - started, parsed=len(releases.texts),
                          rendered=len(pages.changed), written=len(output.written))
 
-    def inputs(self, scanned: Scan, timezone: str) -> str:
-        """The fingerprint of every input, today (in the site's `timezone`) included."""
-        return fingerprint(scanned, self.project, self.drafts, self.search,
-                           self.today_for(timezone).isoformat())
+    def inputs(self, scanned: Scan, today: dt.date) -> str:
+        """The fingerprint of every input, the day dividing held from upcoming included."""
+        return fingerprint(scanned, self.project, self.drafts, self.search, today.isoformat())
+
+    @property
+    def timezone(self) -> str:
+        """The site's time zone, as the last build read its settings."""
+        return self.memory.timezone
 
     def today_for(self, timezone: str) -> dt.date:
         """The day dividing meetings held from upcoming: pinned, or today in the site's

@@ -29,7 +29,7 @@ from ..read.settings import Config
 from ..read.sources import scan
 from ..render.plan import Page, plan
 from ..render.templates import MeetingItems, Renderer, TemplateFailed, template_problem
-from ..reuse import Cache, Memory, Reuse, using
+from ..reuse import Memory, Reuse, reusing
 from . import stages
 
 SIMILAR_BODIES = 0.9  # difflib ratio above which two body names look like one mistyped
@@ -41,19 +41,20 @@ def check(project: Project, drafts: bool = False, today: dt.date | None = None,
     the build cache, so it takes the cache's lock, as a build does.)"""
     with cache_locked(project.cache, wait, waiting):
         try:
-            problems = using(project.cache, lambda cache: _check(project, drafts, today, cache))
+            problems = reusing(project.cache, project.out, Memory(), False,
+                               lambda reuse: _check(project, drafts, today, reuse))
         except OSError as err:  # the cache's disk: full, read-only, ...
             raise Refused(f"cannot write {err.filename or 'the build cache'}: "
                           f"{err.strerror or err}") from None
     return sorted(problems, key=lambda p: p.place)
 
 
-def _check(project: Project, drafts: bool, today: dt.date | None, cache: Cache) -> list[Problem]:
-    """The build's own recipe, its pages tried (see `trial`) instead of published and
-    nothing of the build's state kept; then what a reader would notice."""
+def _check(project: Project, drafts: bool, today: dt.date | None, reuse: Reuse) -> list[Problem]:
+    """The build's own steps (read_given, reuse.parsed, arrange_site, plan), its pages
+    tried (see `trial`) instead of published, and nothing of the build's state kept or
+    forgotten; then what a reader would notice."""
     scanned = scan(project.content)
     given = stages.read_given(project, scanned)
-    reuse = Reuse(cache, project.out, Memory(), preview=False)
     releases = reuse.parsed(scanned.sources, given.timezone, project.content)
     today = today or today_in(given.timezone)
     noticed = review([one for one in releases.parsed if one.meeting], today,
@@ -61,10 +62,10 @@ def _check(project: Project, drafts: bool, today: dt.date | None, cache: Cache) 
     try:
         site, summary = stages.arrange_site(releases, given, drafts, today)
     except ContentError as failed:  # (the templates are tried on a site that can be built)
-        return [*failed.problems, *noticed, *cache.warnings]
+        return [*failed.problems, *noticed, *reuse.warnings]
     pages = list(plan(site, releases.text_keys(), given.settings.config))
     tried = trial(pages, project, given.settings.config, lambda keys: reuse.texts(keys, releases))
-    return [*summary.warnings, *noticed, *tried, *cache.warnings]
+    return [*summary.warnings, *noticed, *tried, *reuse.warnings]
 
 
 # -- what a reader would notice ------------------------------------------------

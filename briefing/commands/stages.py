@@ -46,16 +46,20 @@ def site_key(releases: Releases, given: Given, drafts: bool, today: dt.date) -> 
     """All that arranges the site: its meetings (by their keys), whether drafts are
     in, every problem (warnings are reported with the site), the registry of bodies,
     and the day that divides meetings held from upcoming."""
-    problems = [*given.problems, *(p for one in releases.parsed for p in one.problems)]
-    return (tuple(one.meeting.key for one in releases.parsed if one.meeting), drafts, problems,
-            given.settings.registry, today)
+    return (tuple(one.meeting.key for one in releases.parsed if one.meeting), drafts,
+            problems_of(releases, given), given.settings.registry, today)
+
+
+def problems_of(releases: Releases, given: Given) -> list[Problem]:
+    """Every problem found so far: of the settings, the scan, the assets, each release."""
+    return [*given.problems, *(p for one in releases.parsed for p in one.problems)]
 
 
 def arrange_site(releases: Releases, given: Given, drafts: bool, today: dt.date
                  ) -> tuple[Site, Summary]:
     """The site the releases describe, and what a report says of it; or every
     problem, the settings' included. Meetings after `today` are upcoming."""
-    problems = [*given.problems, *(p for one in releases.parsed for p in one.problems)]
+    problems = problems_of(releases, given)
     problems += same_urls([one for one in releases.parsed if one.meeting])
     if errors_in(problems):
         raise ContentError(problems)

@@ -41,7 +41,7 @@ class Neighbours:
 @dataclass(frozen=True)
 class RoleCounts:
     """How many of a state's meetings it took part in, chaired and hosted; the roles
-    overlap (see model.Roles), so these are not parts of a whole."""
+    overlap (see meeting.Roles), so these are not parts of a whole."""
 
     listed: int  # every meeting on its page: it took part, chaired or hosted
     took_part: int
@@ -52,7 +52,7 @@ class RoleCounts:
 
 @dataclass(frozen=True)
 class CountryRecord:
-    """What one state did: the meetings it took part in, chaired or hosted (model.Roles),
+    """What one state did: the meetings it took part in, chaired or hosted (meeting.Roles),
     those held and those upcoming apart. Every number any page shows of a state,
     and every note beside its meetings, comes from `roles`."""
 
@@ -290,7 +290,7 @@ def country_records(newest_first: tuple[Meeting, ...], upcoming: tuple[Meeting, 
 
 
 def involved(meeting: Meeting) -> list[Country]:
-    """The states with a role at the meeting (model.Roles): those taking part, the
+    """The states with a role at the meeting (meeting.Roles): those taking part, the
     chair's, the host (also when it is not listed as taking part)."""
     return list(dict.fromkeys([*meeting.countries, *filter(None, [meeting.chair_country,
                                                                    meeting.host])]))

@@ -23,6 +23,13 @@ TOPICS = "topics/"
 TIMELINE = "timeline/"
 DATA = "data/"
 SEARCH = "search/"
+NOT_FOUND = "404.html"  # what a server answers for a page that is not there
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+FEED = "feed.xml"  # the site's; each country's and body's in its folder
+CALENDAR = "calendar.ics"  # likewise
+ASSETS = "assets/"  # the stylesheet, icons, ..., copied as they are
+SEARCH_INDEX = "pagefind/"  # Pagefind's bundle
 SECTIONS = {"Meeting": MEETINGS, "Country": COUNTRIES, "Body": BODIES, "TopicRecord": TOPICS}
 
 
@@ -30,7 +37,11 @@ def path_of(thing: Meeting | Country | Body | TopicRecord | str) -> str:
     """A page's folder, relative to the site root ('' for the home page)."""
     if isinstance(thing, str):
         return thing
-    return f"{SECTIONS[type(thing).__name__]}{thing.slug}/"
+    # (by the class's name: the model's classes are named here, not imported)
+    section = SECTIONS.get(type(thing).__name__)
+    if section is None:
+        raise TypeError(f"no page shows a {type(thing).__name__}")
+    return f"{section}{thing.slug}/"
 
 
 def file_of(path: str) -> str:

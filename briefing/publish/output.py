@@ -11,11 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from . import search, write
 from ..keys import digest
 from ..model import urls
 from ..parallel import fork_map
 from ..problems import ContentError
+from . import search, write
 
 if TYPE_CHECKING:
     from ..render.plan import Page
@@ -37,7 +37,7 @@ class Output:
         self.folders: write.Folders | None = None  # the site published, once it is
 
     def publish(self, renderer: Renderer, pages: list[Page], static: list[tuple[str, bytes]],
-                out: Path, folders: write.Folders | None, index: bool) -> write.Folders:
+                out: Path, folders: write.Folders | None, index: bool) -> None:
         """Render `pages`, write what differs from the live site, and swap the new site in.
         `index`: make the search index again (else the last one is kept)."""
         from ..render.templates import TemplateFailed  # (Jinja: see commands/stages.py)
@@ -69,7 +69,6 @@ class Output:
             draft.abort(error)
             raise
         self.folders = draft.commit(self.written)
-        return self.folders
 
     def _remove_stale(self, draft: write.Draft, which: Callable[[str], bool]) -> None:
         """Remove the files of the last build this one did not make (among `which`)."""

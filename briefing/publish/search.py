@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..model import urls
 
-FOLDER = "pagefind/"  # where the bundle lives in the site
+FOLDER = urls.SEARCH_INDEX  # where the bundle lives in the site
 PAGES = urls.MEETINGS + "**/*.html"  # the pages indexed; nothing else carries data-pagefind-body
 
 

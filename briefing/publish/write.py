@@ -30,7 +30,6 @@ it file by file (each file replaced at once, the whole not).
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import errno
 import functools
 import os
@@ -41,8 +40,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .guard import MARKER, Refused, folder_name, is_ours, mark
 from ..problems import Problem
+from .guard import MARKER, Refused, folder_name, is_ours, mark
 
 STAGING = ".build-"  # prefix of staging folders: .<out name>.build-XXXX
 SPARE = ".spare"  # the spare twin: .<out name>.spare
@@ -442,6 +441,8 @@ AT_FDCWD, RENAME_EXCHANGE = -100, 2
 @functools.cache
 def _renameat2():
     """Linux's renameat2 from the C library, or None where there is none."""
+    import ctypes  # (only when a site is swapped in: not on a build that finds nothing changed)
+
     try:
         return getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
     except (OSError, TypeError):  # no C library to ask (Windows)
@@ -455,6 +456,8 @@ def _exchange(a: Path, b: Path) -> bool:
         return False
     if renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0:
         return True
+    import ctypes  # (see _renameat2)
+
     code = ctypes.get_errno()
     if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
         return False

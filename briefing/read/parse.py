@@ -32,16 +32,16 @@ class Parsed:
         return self.lines.get(field, 1)
 
 
-def parse_release(path: Path, name: str, data: bytes, timezone: str, key: str
-                  ) -> tuple[Parsed, str | None]:
-    """The release's meeting and problems, and its text as HTML (None if it has
-    errors). `key` names the result; it plays no part in it."""
+def parse_release(path: Path, name: str, data: bytes, timezone: str) -> tuple[Parsed, str | None]:
+    """The meeting and problems of the release at `path` (shown as `name`) with the
+    bytes `data`, and its text as HTML (None if it has errors). Its key is for the
+    cache to give (see reuse/)."""
     release = read_release(path, name, data)
     if isinstance(release, Problem):
-        return Parsed(key, None, (release,), {}), None
+        return Parsed(None, None, (release,), {}), None
     meeting, problems = to_meeting(release, zoneinfo.ZoneInfo(timezone) if timezone else None)
     text = markup.to_html(release.body) if meeting else None
-    return Parsed(key, meeting, tuple(problems), release.lines()), text
+    return Parsed(None, meeting, tuple(problems), release.lines()), text
 
 
 def unreadable(problem: Problem) -> Parsed:

@@ -15,10 +15,10 @@ import roman
 import yaml
 from slugify import slugify
 
-from ..model import countries
 from ..keys import digest
-from ..model.meeting import (FIRST_YEAR, FORMATS, LAST_YEAR, SLUG, SLUG_LENGTH, Chair, Meeting, Official,
-                    When)
+from ..model import countries
+from ..model.meeting import (FIRST_YEAR, FORMATS, LAST_YEAR, SLUG, SLUG_LENGTH, Chair, Meeting,
+                             Official, When)
 from ..problems import Problem
 from .fields import Fields
 from .release import Release

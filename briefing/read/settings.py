@@ -17,12 +17,12 @@ import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fields import Fields
-from ..problems import Problem
-from .release import read_settings_file
 from ..model.bodies import Registry
+from ..problems import Problem
 from ..project import Project
+from .fields import Fields
 from .registry import load_registry
+from .release import read_settings_file
 
 SETTINGS = ("title", "base_url", "language", "timezone", "home_meetings")
 

@@ -1,8 +1,9 @@
 """What a build reads first: the release files, with their signatures, and the
 files of the templates and assets.
 
-Kept free of heavy imports: when the fingerprint shows that nothing changed,
-a build ends here, without loading YAML, Markdown or Jinja.
+Kept free of heavy imports: when the fingerprint (reuse/inputs.py) shows that
+nothing changed, a build ends after the scan, without loading YAML, Markdown or
+Jinja.
 
 Nothing under `content/` is dropped silently. A release (`*.md` or
 `*.markdown`, in any case) is read only if it is a regular file, or a symbolic
@@ -21,6 +22,7 @@ import stat as st
 from pathlib import Path
 from typing import NamedTuple
 
+from ..model import urls
 from ..problems import UNPRINTABLE, ContentError, Problem
 from ..project import Project
 
@@ -253,5 +255,5 @@ def read_assets(project: Project) -> tuple[list[tuple[str, bytes]], list[Problem
     what cannot be read of them and of the templates."""
     found, problems = read_folder(project.assets, "asset")
     problems += read_folder(project.templates, "template")[1]
-    return [("assets/" + Path(path).relative_to(project.assets).as_posix(), data)
+    return [(urls.ASSETS + Path(path).relative_to(project.assets).as_posix(), data)
             for path, data in found], problems

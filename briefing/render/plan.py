@@ -38,6 +38,10 @@ class Page:
     def file(self) -> str:
         return urls.file_of(self.path)
 
+    def shows(self) -> dict[str, Any]:
+        """What its template receives: the fields of its context, and nothing else."""
+        return {name: getattr(self.context, name) for name in _fields(type(self.context))}
+
     def key(self, templates: str) -> str:
         """The key of all the page shows: its context, its release text, the templates."""
         return digest(templates, self.template, self.text_of or "", *shown(self.context))
@@ -196,14 +200,14 @@ def plan(site: Site, texts: dict[str, str], config: Config = Config()) -> Iterat
                  site.meetings, site.upcoming, site.timeline, site.body_of,
                  _today(site, site.upcoming))),
              Page(urls.DATA, "data.html", Plain()),
-             Page(urls.SEARCH, "search.html", Plain()), Page("404.html", "404.html", Plain())]
+             Page(urls.SEARCH, "search.html", Plain()), Page(urls.NOT_FOUND, "404.html", Plain())]
     yield from pages
     yield from _data_files(site)
     if config.base_url:
         yield from _feeds_and_calendars(site)
-        shown_paths = tuple(page.path for page in pages if page.path != "404.html")
-        yield Page("sitemap.xml", "sitemap.xml", Sitemap(shown_paths))
-        yield Page("robots.txt", "robots.txt", Plain())
+        shown_paths = tuple(page.path for page in pages if page.path != urls.NOT_FOUND)
+        yield Page(urls.SITEMAP, "sitemap.xml", Sitemap(shown_paths))
+        yield Page(urls.ROBOTS, "robots.txt", Plain())
 
 
 def _today(site: Site, upcoming) -> dt.date | None:
@@ -262,6 +266,6 @@ def _feeds_and_calendars(site: Site) -> Iterator[Page]:
               for r in site.countries]
     lists += [(urls.path_of(r.body), r.body.title, r.by_date, r.upcoming) for r in site.bodies]
     for folder, title, held, upcoming in lists:
-        yield Page(folder + "feed.xml", "atom.xml", Feed(title, held[:FEED_ENTRIES], folder))
-        yield Page(folder + "calendar.ics", "calendar.ics",
+        yield Page(folder + urls.FEED, "atom.xml", Feed(title, held[:FEED_ENTRIES], folder))
+        yield Page(folder + urls.CALENDAR, "calendar.ics",
                    Calendar(title, (*reversed(upcoming), *held)), maker="calendar.ics")

@@ -182,7 +182,7 @@ class Renderer:
         if page.maker:
             return formats.MAKERS[page.maker](page.context, self.config, self.items), \
                 self.items.take_new()
-        context = {**vars(page.context), "page_path": page.path}  # (all it shows: see plan.py)
+        context = {**page.shows(), "page_path": page.path}
         if page.text_of:
             context["text"] = self.texts[page.text_of]
         try:

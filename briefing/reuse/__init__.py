@@ -6,9 +6,8 @@ the memory of the last site and its pages (memory.py) and the fingerprint of
 every input (inputs.py).
 """
 
-from .door import Pages, Releases, Reuse
+from .door import Pages, Releases, Reuse, reusing
 from .inputs import fingerprint
 from .memory import Memory
-from .store import Cache, using
 
-__all__ = ["Cache", "Memory", "Pages", "Releases", "Reuse", "fingerprint", "using"]
+__all__ = ["Memory", "Pages", "Releases", "Reuse", "fingerprint", "reusing"]

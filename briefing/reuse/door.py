@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from ..keys import ENGINE, digest
+from ..keys import digest, release_key
 from ..parallel import fork_map
 from ..problems import Problem
 from ..project import Summary
@@ -29,7 +29,7 @@ from ..publish.guard import Refused
 from ..publish.output import Output
 from ..read.sources import Source
 from .memory import Memory, Snapshot, look_key
-from .store import Cache, Stamp, State
+from .store import Cache, Result, Stamp, State, using
 
 if TYPE_CHECKING:
     from ..model.site import Site
@@ -38,11 +38,6 @@ if TYPE_CHECKING:
     from ..render.plan import Page
 
 RECENT = 256  # parse results kept in the state before the memory is saved anew
-
-
-def release_key(name: str, data: bytes, timezone: str = "") -> str:
-    """The cache's key of a release: all that its parse result depends on."""
-    return digest(ENGINE, name, data, timezone)
 
 
 @dataclass
@@ -69,8 +64,17 @@ class Pages:
     previous: dict[str, tuple[str, str]]  # site file -> (page key, bytes digest), last build's
 
 
+def reusing(cache: Path | None, out: Path, memory: Memory, preview: bool,
+            work: Callable[[Reuse], Result]) -> Result:
+    """`work(reuse)` with what earlier builds of `out` kept in the folder `cache`
+    (None: nothing). A file of it that proves unreadable is set aside and the work
+    done again, cold: the cache is for speed, never a reason to fail."""
+    return using(cache, lambda store: work(Reuse(store, out, memory, preview)))
+
+
 class Reuse:
-    """What earlier builds of one output folder kept, for this build (see the module)."""
+    """What earlier builds of one output folder kept, for this build: asked in the
+    recipe's order (`unchanged`, `parsed`, `site`, `pages`, `commit`; see the module)."""
 
     def __init__(self, cache: Cache, out: Path, memory: Memory, preview: bool):
         self.cache, self.out, self.memory = cache, out, memory
@@ -85,7 +89,7 @@ class Reuse:
 
         # The site's time zone as the last build read it (its settings are read
         # only when there is work; changed settings change the inputs anyway).
-        self.timezone = self.stamp.timezone if self.stamp else memory.timezone
+        self.last_timezone = self.stamp.timezone if self.stamp else memory.timezone
 
     @property
     def warnings(self) -> list[Problem]:
@@ -158,6 +162,9 @@ class Reuse:
 
     def pages(self, site: Site, text_keys: dict[str, str], templates: Path, config: Config,
               live_script: str | None) -> Pages:
+        """The pages of `site` with their keys, and those to render. From here on the
+        last build's state is forgotten: the site is about to change, and until this
+        build's state is saved none is trusted."""
         look = look_key(templates, config, live_script)
         keyed = self.memory.pages(site, text_keys, look, config)
         # without the last build's site, every page is new
@@ -211,6 +218,7 @@ class Reuse:
         self.cache.save_state(self.out, state)
         self.cache.keep_only({key for _, _, key in state.sources.values()})
 
+
 def _parse_source(shared: tuple[set[str], str, str], path: str
                   ) -> tuple[str | None, bytes | None, str | None]:
     """Read and model one release, in a worker process: (key, pickled Parsed, text as
@@ -227,5 +235,6 @@ def _parse_source(shared: tuple[set[str], str, str], path: str
     key = release_key(name, data, timezone)
     if key in known:
         return key, None, None
-    parsed, text = parse_release(Path(path), name, data, timezone, key)
+    parsed, text = parse_release(Path(path), name, data, timezone)
+    parsed = replace(parsed, key=key)
     return key, pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL), text

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from .. import collector
-
 from ..keys import ENGINE, digest
 from ..project import Summary
 from ..read.sources import read_folder

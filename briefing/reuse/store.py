@@ -24,7 +24,6 @@ import errno
 import functools
 import os
 import pickle
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple, TypeVar
@@ -76,6 +75,8 @@ def _sqlite(method):
     `Unreadable`; a disk that refuses (full, read-only) an OSError like any other."""
     @functools.wraps(method)
     def guarded(self, *args, **kwargs):
+        import sqlite3  # (see Cache.db)
+
         try:
             return method(self, *args, **kwargs)
         except sqlite3.DatabaseError as err:
@@ -126,6 +127,8 @@ class Cache:
     @_sqlite
     def db(self):
         if self._db is None and self.folder is not None:
+            import sqlite3  # (only builds with work to do use it)
+
             self.folder.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.folder / DATABASE)
             with self._db:
@@ -151,7 +154,7 @@ class Cache:
         folder.mkdir(parents=True, exist_ok=True)
         return folder
 
-    # -- list items (see render/templates.MeetingItems) ------------------------------------
+    # -- list items (see render/templates.MeetingItems) -------------------------
 
     @_sqlite
     def items(self, templates_key: str) -> dict[str, str]:
@@ -271,6 +274,9 @@ class Cache:
         """Move a damaged file of the cache out of the way (kept for a look, once), and
         forget every build's state: the next build is cold."""
         self.close()
+        if self.folder is None:  # (kept in memory only: nothing on disk to set aside)
+            self._memory.clear()
+            return
         aside = unreadable.path.with_name(unreadable.path.name + ".unreadable")
         os.replace(unreadable.path, aside)
         for leftover in self.folder.glob(f"{DATABASE}-*"):  # its journal
