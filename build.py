@@ -6,7 +6,7 @@ import sys
 
 if __name__ == "__main__":
     try:
-        from briefing.cli import main
+        from briefing.commands.cli import main
 
         status = main()
     except KeyboardInterrupt:  # Ctrl-C while starting, before any work (main reports the rest)

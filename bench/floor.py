@@ -14,10 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-NEEDED = ("briefing.cli", "briefing.build", "briefing.sources", "briefing.read", "yaml",
-          "briefing.schema", "briefing.markup", "briefing.render", "jinja2")
+NEEDED = ("briefing.commands.cli", "briefing.commands.build", "briefing.commands.stages",
+          "briefing.read.parse", "briefing.read.sources", "briefing.read.markup")
 
 if __name__ == "__main__":
     stages = {name: importlib.import_module(name) for name in NEEDED}
-    stages["briefing.sources"].scan(Path(sys.argv[1] if len(sys.argv) > 1 else "content"))
-    stages["briefing.markup"].to_html("A sentence.")
+    stages["briefing.read.sources"].scan(Path(sys.argv[1] if len(sys.argv) > 1 else "content"))
+    stages["briefing.read.markup"].to_html("A sentence.")

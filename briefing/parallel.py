@@ -8,10 +8,11 @@ work runs in this process, with the same results.
 
 from __future__ import annotations
 
-import gc
 import os
 import signal
 from typing import Callable, Iterator, TypeVar
+
+from . import collector
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -48,32 +49,21 @@ def _forked(work, items, shared, jobs) -> Iterator:
     global _shared
     _shared = shared  # inherited by the children at fork; never pickled
     chunk = max(1, min(16, len(items) // (jobs * 8)))
-    # The children share the parent's memory until they write to it. The garbage
-    # collector would write to every object it visits; frozen objects it leaves
-    # alone, so the children do not each end up with a copy of the parent's heap.
-    # (What was frozen before, such as what the build loaded from its cache, is
-    # meant to stay so: then this process's objects stay frozen after the pool.)
-    frozen_before = gc.get_freeze_count() > 0
-    gc.freeze()
     import multiprocessing
 
-    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_start_worker,
-                                                    initargs=(os.getpid(),))
-    try:
-        yield from pool.imap(_call, [(work, item) for item in items], chunksize=chunk)
-    finally:
-        pool.terminate()
-        pool.join()
-        if not frozen_before:
-            gc.unfreeze()
-        _shared = None
+    with collector.shared_with_workers():
+        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_start_worker,
+                                                        initargs=(os.getpid(),))
+        try:
+            yield from pool.imap(_call, [(work, item) for item in items], chunksize=chunk)
+        finally:
+            pool.terminate()
+            pool.join()
+            _shared = None
 
 
 def _start_worker(parent: int) -> None:
-    # A worker lives for one stage and leaves almost no cyclic garbage (two objects
-    # per release parsed, measured), so it runs without the collector, whose
-    # passes over the objects Markdown and Jinja make took 15 % of a parse.
-    gc.disable()
+    collector.off_in_worker()
     # Ctrl-C reaches every process of the terminal's group: the parent stops the
     # pool (and says so); a worker's own interrupt would only print its traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -85,7 +75,7 @@ def _die_with(parent: int) -> None:
     would otherwise write on into the folder the next build takes (its lock went
     with it). Linux's PR_SET_PDEATHSIG; elsewhere a worker ends at its next item."""
     try:
-        import ctypes
+        import ctypes  # (in a worker only)
 
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):  # no prctl here

@@ -14,7 +14,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from briefing.build import Project, build  # noqa: E402
+from briefing.commands.build import build  # noqa: E402
+from briefing.project import Project  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

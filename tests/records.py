@@ -134,7 +134,7 @@ def first_day(date: str) -> str:
 
 def country_slugs(site: Path) -> dict[str, str]:
     """ISO code -> the country page's slug, from the data (code and name side by side)."""
-    from briefing.countries import lookup
+    from briefing.model.countries import lookup
 
     records = json.loads((site / "data/meetings.json").read_text())["meetings"]
     codes = {code for r in records for code in [*r["countries"], r["host"], r["chair_country"]] if code}

@@ -8,8 +8,8 @@ import sqlite3
 
 import pytest
 
-from briefing import cache as cache_module
-from briefing.cache import Cache
+from briefing.reuse import store as cache_module
+from briefing.reuse.store import Cache
 from conftest import FIXTURES, cli
 from test_killed_build import digest
 
@@ -96,5 +96,23 @@ def test_damaged_state_files_are_warned_about_and_rebuilt(tmp_path):
     done = cli("build", "--no-search", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert ": cache: cannot be read (" in done.stderr
+    clean = cli("build", "--no-search", "--no-cache", "--out", "clean", cwd=tmp_path)
+    assert clean.returncode == 0 and digest(tmp_path / "site") == digest(tmp_path / "clean")
+
+
+def test_a_stored_release_that_cannot_be_unpickled_sets_the_database_aside(tmp_path):
+    """The bug: facts the store holds but this engine cannot unpickle (damaged
+    bytes, or a class since moved) ended the build with a traceback."""
+    shutil.copytree(FIXTURES / "corpus", tmp_path / "content")
+    assert cli("build", "--no-search", cwd=tmp_path).returncode == 0
+    with sqlite3.connect(tmp_path / ".cache/releases.sqlite") as db:
+        db.execute("UPDATE releases SET facts = x'80049500'")  # a pickle cut short
+    for state in (tmp_path / ".cache").glob("*.pickle"):  # so the facts come from the store
+        state.unlink()
+    done = cli("build", "--no-search", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert ".cache/releases.sqlite: warning: cache: cannot be read (a stored release cannot " \
+           "be read (UnpicklingError)); set aside as releases.sqlite.unreadable" in done.stderr
     clean = cli("build", "--no-search", "--no-cache", "--out", "clean", cwd=tmp_path)
     assert clean.returncode == 0 and digest(tmp_path / "site") == digest(tmp_path / "clean")

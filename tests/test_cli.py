@@ -11,7 +11,7 @@ import sys
 import time
 import urllib.request
 
-from briefing.cli import main
+from briefing.commands.cli import main
 from conftest import FIXTURES, ROOT
 
 

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from briefing.guard import locked
+from briefing.publish.guard import locked
 from conftest import ROOT, cli, release_text
 from test_killed_build import corpus, digest
 

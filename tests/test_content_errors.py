@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.cli import main
+from briefing.commands.cli import main
 from conftest import FIXTURES
 
 INVALID = FIXTURES / "invalid"

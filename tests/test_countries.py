@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.countries import UnknownCountry, lookup
+from briefing.model.countries import UnknownCountry, lookup
 
 
 @pytest.mark.parametrize("written, code, name", [
@@ -49,7 +49,7 @@ def test_nonsense_has_no_suggestions():
 
 
 def test_a_code_met_before_needs_no_registry(monkeypatch):
-    from briefing import countries
+    from briefing.model import countries
 
     russia = lookup("Russia")
     monkeypatch.setattr(countries, "_registry", lambda: pytest.fail("the registry was loaded"))

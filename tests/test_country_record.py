@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.build import build
+from briefing.commands.build import build
 from conftest import project
 from records import recount
 

@@ -13,10 +13,9 @@ from pathlib import Path
 
 import feedparser
 import icalendar
-import lxml.html
 import pytest
 
-from briefing.build import build
+from briefing.commands.build import build
 from conftest import ROOT, cli, page, project, reproducible, texts
 
 TODAY = dt.date(2026, 11, 29)
@@ -285,13 +284,13 @@ def test_an_upcoming_session_follows_the_last_held_in_the_sessions_navigation(si
 
 def test_a_new_day_in_the_sites_time_zone_makes_the_next_build_look_again(tmp_path, monkeypatch):
     """The site's day is not the computer's: at 22:00 UTC it is tomorrow in Moscow."""
-    import briefing.build
+    import briefing.commands.build
 
     (tmp_path / "content").mkdir()
     (tmp_path / "content/soon.md").write_text("---\ntitle: Soon\ndate: 2026-11-30\n---\nText.\n")
     (tmp_path / "site.yaml").write_text("timezone: Europe/Moscow\n")
     days = {"Europe/Moscow": dt.date(2026, 11, 29), "": dt.date(2026, 11, 29)}  # "": the computer's
-    monkeypatch.setattr(briefing.build, "today_in", lambda zone: days[zone])
+    monkeypatch.setattr(briefing.commands.build, "today_in", lambda zone: days[zone])
     target = project(tmp_path / "content", tmp_path / "site")
     build(target, search=False)
     assert texts(page(tmp_path / "site", "index.html"), "//section[@class='upcoming']//p[@class='meeting-title']") == ["Soon"]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.cli import main
+from briefing.commands.cli import main
 from conftest import FIXTURES, ROOT, page, texts
 
 CHECK = FIXTURES / "check"
@@ -96,7 +96,7 @@ def test_new_writes_a_release_with_every_field_that_builds(tmp_path, monkeypatch
     path = Path(capsys.readouterr().out.strip())
     assert path == Path("content/2022/2022-03-01-xxiv-meeting-of-the-council-minsk.md")
     text = path.read_text()
-    from briefing.schema import FIELDS
+    from briefing.read.schema import FIELDS
 
     for field in FIELDS:  # every field present, and explained
         line = next(l for l in text.split("\n") if l.startswith(f"{field}:"))

@@ -17,7 +17,7 @@ import lxml.html
 import pytest
 import yaml
 
-from briefing.countries import lookup
+from briefing.model.countries import lookup
 from conftest import ROOT, build, project
 from records import recount
 from test_reader_outputs import SITEMAP_XSD

@@ -9,9 +9,9 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from briefing.build import build as build_site
+from briefing.commands.build import build as build_site
 from briefing.problems import ContentError
-from briefing.render import content_security_policy
+from briefing.render.templates import content_security_policy
 from conftest import FIXTURES, build, project
 
 HOSTILE = FIXTURES / "hostile"

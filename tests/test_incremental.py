@@ -12,7 +12,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.build import Builder, Project
+from briefing.commands.build import Builder
+from briefing.project import Project
 from briefing.problems import ContentError
 from conftest import ROOT, indexed_pages, meeting_urls, reproducible
 

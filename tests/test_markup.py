@@ -2,7 +2,7 @@
 
 import pytest
 
-from briefing.markup import to_html
+from briefing.read.markup import to_html
 
 
 def test_release_headings_nest_under_the_page_headings():
@@ -41,8 +41,8 @@ def test_skipping_plain_texts_changes_nothing_in_the_html():
     and on every release of the test fixtures and the example."""
     import markdown
 
-    from briefing.markup import NestHeadings, _converter
-    from briefing.read import read_release
+    from briefing.read.markup import NestHeadings, _converter
+    from briefing.read.release import read_release
     from pathlib import Path
 
     releases = sorted(Path("tests/fixtures").rglob("*.md")) + sorted(Path("content").rglob("*.md"))

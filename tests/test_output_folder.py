@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.guard import MARKER
+from briefing.publish.guard import MARKER
 from conftest import ROOT, cli, release_text
 
 

@@ -18,9 +18,10 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from briefing.build import Report, build
+from briefing.commands.build import build
+from briefing.project import Report
 from briefing.problems import ContentError
-from briefing.schema import FIELDS
+from briefing.read.schema import FIELDS
 from conftest import project
 
 scalars = st.one_of(

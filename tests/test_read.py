@@ -7,8 +7,8 @@ from pathlib import Path
 import yaml
 
 from briefing.problems import Problem
-from briefing.read import read_release
-from briefing.sources import scan
+from briefing.read.release import read_release
+from briefing.read.sources import scan
 
 
 def read(tmp_path: Path, data: bytes):

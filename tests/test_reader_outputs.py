@@ -203,7 +203,7 @@ def test_a_registry_mistake_is_reported_with_its_line(tmp_path):
     (tmp_path / "bodies.yaml").write_text(
         "Council A:\n  organization: X\n  aliases: [Council B]\nCouncil B:\n  organization: X\n"
         "Council C:\n  organisation: X\n")
-    from briefing.bodies import load_registry
+    from briefing.read.registry import load_registry
 
     _, problems = load_registry(tmp_path / "bodies.yaml")
     assert [str(p) for p in problems] == [

@@ -19,7 +19,7 @@ def test_readme_example_release_builds(content, tmp_path):
 
 
 def test_readme_settings_example_is_valid(tmp_path):
-    from briefing.config import Config, load_config
+    from briefing.read.settings import Config, load_config
 
     readme = (ROOT / "README.md").read_text()
     section = readme.split("### Settings: `site.yaml`", 1)[1]

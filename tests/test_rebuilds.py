@@ -115,7 +115,8 @@ def test_a_removed_release_leaves_no_trace(work):
 
 def test_a_text_edit_in_a_new_process_neither_arranges_the_site_nor_plans_its_pages(
         work, monkeypatch):
-    from briefing import build as build_module, render
+    from briefing.commands import build as build_module, stages
+    from briefing.render import plan
     from conftest import project
 
     config = project(work / "content", work / "site", cache=work / ".cache")
@@ -123,8 +124,8 @@ def test_a_text_edit_in_a_new_process_neither_arranges_the_site_nor_plans_its_pa
                      bodies=ROOT / "bodies.yaml")  # a registry of bodies, as the example has
     build_module.Builder(config, search=False).build()  # the memory now holds this site
     edit(work / XXIV, "The council met in Minsk.", "The council met in Minsk again.")
-    monkeypatch.setattr(build_module, "model", lambda *a, **k: pytest.fail("site arranged"))
-    monkeypatch.setattr(render, "plan", lambda *a, **k: pytest.fail("pages planned"))
+    monkeypatch.setattr(stages, "arrange_site", lambda *a, **k: pytest.fail("site arranged"))
+    monkeypatch.setattr(plan, "plan", lambda *a, **k: pytest.fail("pages planned"))
     report = build_module.Builder(config, search=False).build()  # a new builder: memory from disk
     assert (report.parsed, report.rendered, report.written) == (1, 1, 1)
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing.model import When
-from briefing.read import split_release
-from briefing.schema import to_meeting
+from briefing.model.meeting import When
+from briefing.read.release import split_release
+from briefing.read.schema import to_meeting
 
 
 def meeting_from(front: str, name: str = "2021-01-01-council.md"):

@@ -299,7 +299,7 @@ def test_the_preview_answers_only_its_own_names_its_own_origin_and_sane_paths(se
         "HTTP/1.1 403 Forbidden"
     assert get(port, "/meetings/%00/index.html") == "HTTP/1.1 400 Bad Request"
     assert get(port, "/%00") == "HTTP/1.1 400 Bad Request"
-    from briefing.serve import IDLE
+    from briefing.commands.serve import IDLE
 
     time.sleep(max(0.0, IDLE + 0.5 - (time.monotonic() - opened)))
     idle.settimeout(2)
@@ -326,7 +326,7 @@ def test_a_fifo_saved_into_content_is_shown_as_a_problem_and_never_freezes_the_p
 
 
 def test_while_another_build_holds_the_cache_the_preview_answers_and_builds_after(work, server):
-    from briefing.guard import locked
+    from briefing.publish.guard import locked
 
     with locked(work / ".cache/lock", "the cache"):  # a `build` or a `check`, at length
         save(work, "Held back while another build runs")
@@ -346,7 +346,7 @@ def test_while_another_build_holds_the_cache_the_preview_answers_and_builds_afte
 
 
 def test_a_preview_folder_an_earlier_version_left_in_the_cache_is_taken_back(work):
-    from briefing.guard import MARKER
+    from briefing.publish.guard import MARKER
 
     old = work / ".cache/preview/site"
     old.mkdir(parents=True)

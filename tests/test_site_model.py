@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.read import split_release
-from briefing.schema import to_meeting
-from briefing.site import RoleCounts, arrange
+from briefing.read.release import split_release
+from briefing.read.schema import to_meeting
+from briefing.model.site import RoleCounts, arrange
 
 
 def meeting(slug: str, date: str, front: str = ""):

@@ -2,11 +2,46 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Iterable
+
 import pytest
 
-from briefing.guard import MARKER
-from briefing.urls import file_of, relative
-from briefing.write import UnsafePath, current, publish, update
+from briefing.model.urls import file_of, relative
+from briefing.publish.guard import MARKER
+from briefing.publish.write import Draft, Folders, UnsafePath, current
+
+
+# The whole of a build's writing, without the build: a Draft filled, then committed.
+
+def publish(files: Iterable[tuple[str, bytes]], out: Path) -> Folders:
+    """Make `files` (site path, bytes) the whole new content of `out`.
+
+    Rendering may still be under way in `files`: any exception leaves `out`
+    untouched."""
+    return _apply(Draft(out), ((path, data) for path, data in files))
+
+
+def update(changes: Iterable[tuple[str, bytes | None]], out: Path, folders: Folders) -> Folders:
+    """Apply `changes` (site path, new bytes, or None to remove) to the live site at `out`,
+    described by `folders` (see `current`)."""
+    return _apply(Draft(out, folders), changes)
+
+
+def _apply(draft: Draft, changes: Iterable[tuple[str, bytes | None]]) -> Folders:
+    changed = []
+    try:
+        for path, data in changes:
+            if data is None:
+                draft.remove(path)
+            else:
+                draft.write(path, data)
+            changed.append(path)
+    except BaseException as error:
+        draft.abort(error)
+        raise
+    return draft.commit(changed)
+
 
 
 def tree(folder, ours: bool = True) -> dict[str, bytes]:

@@ -17,19 +17,36 @@ more than a release's text; nothing in it is trusted beyond its keys.
 
 from __future__ import annotations
 
-import gc
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
-from .cache import ENGINE, digest
-from .sources import read_folder
+from .. import collector
+from ..keys import ENGINE, digest
+from ..project import Summary
+from ..read.sources import read_folder
 
 if TYPE_CHECKING:
-    from .build import Parsed
-    from .config import Config
-    from .render import Page
-    from .site import Site
+    from ..read.parse import Parsed
+    from ..read.settings import Config
+    from ..render.plan import Page
+    from ..model.site import Site
+
+
+class Snapshot(NamedTuple):
+    """The parse results of every release, by path, as one build saw them."""
+
+    generation: str = ""  # names the build that saved them (see State.snapshot)
+    parsed: dict[str, Parsed] = {}
+
+
+class Kept(NamedTuple):
+    """What `Memory.restore` takes back: one value, so that the site, the pages and
+    the parse results share their meetings on disk as they do in memory."""
+
+    snapshot: Snapshot
+    site: tuple[tuple, Site, Summary] | None
+    plan: Plan | None
 
 
 class Memory:
@@ -38,49 +55,53 @@ class Memory:
     templates and the release texts)."""
 
     def __init__(self):
-        self.snapshot: tuple[str, dict[str, Parsed]] = ("", {})
-        self._site: tuple[tuple, Site, dict] | None = None
+        self.snapshot = Snapshot()
+        self._site: tuple[tuple, Site, Summary] | None = None
         self._pages: Plan | None = None
         self.unsaved = False  # the site or its pages were worked out since it was saved
+        self.timezone = ""  # the site's, as the last build read its settings
 
     @property
     def warm(self) -> bool:
         return self._pages is not None
 
-    def site(self, key: tuple, arrange: Callable[[], tuple[Site, dict]]) -> tuple[Site, dict]:
+    def site(self, key: tuple, arrange: Callable[[], tuple[Site, Summary]]) -> tuple[Site, Summary]:
         """The site and its report's counts for `key` (all that arranges it, see
-        build.site_key): the one kept, or `arrange()`d now."""
+        commands/stages.site_key): the one kept, or `arrange()`d now."""
         if self._site is None or self._site[0] != key:
             self._site = (key, *arrange())
             self.unsaved = True
-        return self._site[1], dict(self._site[2])
+        return self._site[1], self._site[2]
 
-    def pages(self, site: Site, texts: dict[str, str], project, config: Config,
-              live_script: str | None) -> tuple[str, list[tuple[Page, str]]]:
-        templates = look_key(project.templates, config, live_script)
+    def pages(self, site: Site, texts: dict[str, str], templates: str, config: Config
+              ) -> list[tuple[Page, str]]:
+        """The pages of `site` with their keys, made with the templates of key
+        `templates`; `texts` gives each meeting's release text key, by slug."""
         kept = self._pages
         if kept and kept.site is site and kept.templates == templates:
             kept.retext(texts)
         else:
             kept = self._pages = Plan(site, templates, texts, config)
             self.unsaved = True
-        return templates, kept.pages
+        return kept.pages
+
+    def keep_long(self) -> None:
+        """What the memory keeps lives long, and holds no cycles to collect: out of
+        the collector's sight (at 10,000 releases its walks took more time than the
+        rebuild)."""
+        collector.keep_long()
 
     # -- kept in the cache, for a build in another process ----------------------
 
-    def saved(self) -> tuple:
-        """What `restore` takes back: one value, so that the site, the pages and the
-        parse results share their meetings on disk as they do in memory."""
+    def saved(self) -> Kept:
         self.unsaved = False
-        return self.snapshot, self._site, self._pages
+        return Kept(self.snapshot, self._site, self._pages)
 
-    def restore(self, saved: tuple | None) -> None:
-        if saved is not None:
-            self.snapshot, self._site, self._pages = saved
+    def restore(self, kept: Kept | None) -> None:
+        if kept is not None:
+            self.snapshot, self._site, self._pages = kept
             self.unsaved = False
-            # What the memory keeps lives long, and holds no cycles to collect: the
-            # collector need not walk its hundreds of thousands of objects again.
-            gc.freeze()
+            collector.keep_long()
 
 
 def look_key(templates: Path, config: Config, live_script: str | None) -> str:
@@ -91,21 +112,16 @@ def look_key(templates: Path, config: Config, live_script: str | None) -> str:
                     for path, data in read_folder(templates, "template")[0]))
 
 
-def page_key(templates: str, page: Page) -> str:
-    """The key of all a page shows: its data, its release text and the templates."""
-    return digest(templates, page.template, page.text_of or "", *page.depends_on)
-
-
 class Plan:
     """The pages of one site with one set of templates, each with its key."""
 
     def __init__(self, site: Site, templates: str, texts: dict[str, str], config: Config):
-        from .render import plan  # the heavy stages load only when there is work
+        from ..render.plan import plan  # (the heavy stages load only when there is work)
 
         self.site, self.templates, self.texts = site, templates, texts
-        self.pages = [(page, page_key(templates, page))
+        self.pages = [(page, page.key(templates))
                       for page in plan(site, texts, config)]
-        self.place = {page.context["meeting"].slug: number
+        self.place = {page.context.meeting.slug: number
                       for number, (page, _) in enumerate(self.pages) if page.text_of}
 
     def retext(self, texts: dict[str, str]) -> None:
@@ -114,5 +130,5 @@ class Plan:
             if self.texts[slug] != text_of and slug in self.place:  # (drafts have no page)
                 number = self.place[slug]
                 page = replace(self.pages[number][0], text_of=text_of)
-                self.pages[number] = (page, page_key(self.templates, page))
+                self.pages[number] = (page, page.key(self.templates))
         self.texts = texts

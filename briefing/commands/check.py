@@ -20,15 +20,17 @@ from typing import Callable
 import jinja2
 from markupsafe import Markup
 
-from .bodies import Body, Registry, identify
-from .build import Parsed, Project, assets, counted, load, same_urls, settings
-from .memory import Memory
-from .cache import Cache, using
-from .guard import WAIT, Refused, cache_locked
-from .config import Config
-from .model import Meeting
-from .problems import Problem, errors_in
-from .sources import scan
+from ..model.bodies import Body, Registry, identify
+from ..problems import ContentError, Problem, counted, errors_in
+from ..project import Project, today_in
+from ..publish.guard import WAIT, Refused, cache_locked
+from ..read.parse import Parsed
+from ..read.settings import Config
+from ..read.sources import scan
+from ..render.plan import Page, plan
+from ..render.templates import MeetingItems, Renderer, TemplateFailed, template_problem
+from ..reuse import Memory, Reuse, reusing
+from . import stages
 
 SIMILAR_BODIES = 0.9  # difflib ratio above which two body names look like one mistyped
 
@@ -39,31 +41,31 @@ def check(project: Project, drafts: bool = False, today: dt.date | None = None,
     the build cache, so it takes the cache's lock, as a build does.)"""
     with cache_locked(project.cache, wait, waiting):
         try:
-            problems = using(project.cache, lambda cache: _check(project, drafts, today, cache))
+            problems = reusing(project.cache, project.out, Memory(), False,
+                               lambda reuse: _check(project, drafts, today, reuse))
         except OSError as err:  # the cache's disk: full, read-only, ...
             raise Refused(f"cannot write {err.filename or 'the build cache'}: "
                           f"{err.strerror or err}") from None
     return sorted(problems, key=lambda p: p.place)
 
 
-def _check(project: Project, drafts: bool, today: dt.date | None, cache: Cache) -> list[Problem]:
-    config, registry, problems = settings(project)
+def _check(project: Project, drafts: bool, today: dt.date | None, reuse: Reuse) -> list[Problem]:
+    """The build's own steps (read_given, reuse.parsed, arrange_site, plan), its pages
+    tried (see `trial`) instead of published, and nothing of the build's state kept or
+    forgotten; then what a reader would notice."""
     scanned = scan(project.content)
-    problems += scanned.problems
-    loaded = load(scanned.sources, cache, cache.state(project.out), project.out,
-                  Memory(), config.timezone or "", project.content)
-    parsed = loaded.parsed
-    problems += [p for one in parsed for p in one.problems]
-    good = [one for one in parsed if one.meeting]
-    problems += same_urls(good)
-    today = today or config.today()
-    problems += review(good, today, registry,
-                       lambda key: loaded.texts.get(key) or cache.texts([key]).get(key, ""))
-    problems += assets(project)[1]
-    if not errors_in(problems):  # the templates are tried on a site that can be built
-        problems += templates(project, config, registry, good, loaded.texts, cache, drafts, today)
-    return problems + cache.warnings
-
+    given = stages.read_given(project, scanned)
+    releases = reuse.parsed(scanned.sources, given.timezone, project.content)
+    today = today or today_in(given.timezone)
+    noticed = review([one for one in releases.parsed if one.meeting], today,
+                     given.settings.registry, lambda key: reuse.texts({key}, releases).get(key, ""))
+    try:
+        site, summary = stages.arrange_site(releases, given, drafts, today)
+    except ContentError as failed:  # (the templates are tried on a site that can be built)
+        return [*failed.problems, *noticed, *reuse.warnings]
+    pages = list(plan(site, releases.text_keys(), given.settings.config))
+    tried = trial(pages, project, given.settings.config, lambda keys: reuse.texts(keys, releases))
+    return [*summary.warnings, *noticed, *tried, *reuse.warnings]
 
 
 # -- what a reader would notice ------------------------------------------------
@@ -173,20 +175,15 @@ def _similar(a: str, b: str) -> bool:
 
 # -- templates -----------------------------------------------------------------
 
-def templates(project: Project, config: Config, registry: Registry, parsed: list[Parsed],
-              texts: dict[str, str], cache: Cache, drafts: bool, today: dt.date) -> list[Problem]:
-    """Compile every template; render one page of each kind, in memory."""
-    from .render import MeetingItems, Page, Renderer, TemplateFailed, plan, template_problem
-    from .site import arrange
-
-    meetings: list[Meeting] = [one.meeting for one in parsed if drafts or not one.meeting.draft]
-    text_keys = {one.meeting.slug: one.key for one in parsed}
-    site = arrange(meetings, registry, today)
+def trial(pages: list[Page], project: Project, config: Config,
+          texts: Callable[[set[str]], dict[str, str]]) -> list[Problem]:
+    """The sink of `check`: compile every template and render one page of each
+    kind, in memory; write nothing."""
     first: dict[str, Page] = {}
-    for page in plan(site, text_keys, config):
+    for page in pages:
         first.setdefault(page.template, page)
-    needed = {page.text_of for page in first.values() if page.text_of} - set(texts)
-    renderer = Renderer(site, project.templates, config, {**texts, **cache.texts(needed)},
+    renderer = Renderer(project.templates, config,
+                        texts({page.text_of for page in first.values() if page.text_of}),
                         MeetingItems({}))
     problems = []
     for name in renderer.env.list_templates(filter_func=lambda name: name.endswith(".html")):

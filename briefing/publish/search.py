@@ -13,8 +13,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-FOLDER = "pagefind/"  # where the bundle lives in the site
-PAGES = "meetings/**/*.html"  # the pages indexed; nothing else carries data-pagefind-body
+from ..model import urls
+
+FOLDER = urls.SEARCH_INDEX  # where the bundle lives in the site
+PAGES = urls.MEETINGS + "**/*.html"  # the pages indexed; nothing else carries data-pagefind-body
 
 
 class SearchFailed(Exception):
@@ -24,7 +26,7 @@ class SearchFailed(Exception):
 def index(site: Path) -> list[tuple[str, bytes]]:
     """The search bundle for the site in the folder `site`: (site path, bytes) of each file;
     none for a site without meetings (Pagefind refuses to index nothing)."""
-    if not any((site / "meetings").glob("*/index.html")):
+    if not any((site / urls.MEETINGS).glob("*/index.html")):
         return []
     import subprocess  # (not on the way of a build that finds nothing changed)
     import tempfile

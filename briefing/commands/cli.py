@@ -8,13 +8,15 @@ import importlib.util
 import sys
 from pathlib import Path
 
-from .build import Project, build, counted
+from .. import __version__
+from ..problems import ContentError, counted, errors_in
+from ..project import Project, today_in
+from ..publish.guard import WAIT, Refused
+from .build import build
 from .console import Console
-from .guard import WAIT, Refused
-from .problems import ContentError, errors_in
 
 # Templates and assets ship with the tool; a site may bring its own.
-TOOL_ROOT = Path(__file__).resolve().parent.parent
+TOOL_ROOT = Path(__file__).resolve().parents[2]
 COMMANDS = {
     "build": "build content/ into site/ (the default command)",
     "serve": "build, serve on http://127.0.0.1:8000/ and rebuild on every save",
@@ -80,7 +82,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
 
 def run_build(project: Project, drafts: bool, console: Console, search: bool = True,
               wait: float = WAIT, today: dt.date | None = None) -> int:
-    from .search import SearchFailed
+    from ..publish.search import SearchFailed  # (each command loads only what it runs)
 
     try:
         report = build(project, drafts=drafts, search=search, wait=wait, waiting=console.note,
@@ -106,7 +108,7 @@ def run_build(project: Project, drafts: bool, console: Console, search: bool = T
 
 def run_check(project: Project, drafts: bool, console: Console, wait: float = WAIT,
               today: dt.date | None = None) -> int:
-    from .check import check, summary
+    from .check import check, summary  # (each command loads only what it runs)
 
     try:
         problems = check(project, drafts, today, wait=wait, waiting=console.note)
@@ -122,7 +124,7 @@ def run_check(project: Project, drafts: bool, console: Console, wait: float = WA
 
 
 def run_new(args: argparse.Namespace, console: Console) -> int:
-    from .new import new_release
+    from .new import new_release  # (each command loads only what it runs)
 
     try:
         date = args.date or _today(Path(args.config))
@@ -141,9 +143,10 @@ def run_new(args: argparse.Namespace, console: Console) -> int:
 
 
 def _today(config_path: Path) -> dt.date:
-    from .config import load_config
+    """Today in the site's time zone, for `new`."""
+    from ..read.settings import load_config  # (YAML, for `new` only)
 
-    return load_config(config_path)[0].today()
+    return today_in(load_config(config_path)[0].timezone)
 
 
 def _own_or_tool(given: str | None, name: str) -> Path:
@@ -217,6 +220,4 @@ def _date(text: str) -> dt.date:
 
 
 def _version() -> str:
-    from . import __version__
-
     return __version__

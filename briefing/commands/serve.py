@@ -54,12 +54,15 @@ from tornado import web
 from tornado.ioloop import IOLoop
 from tornado.websocket import WebSocketHandler
 
-from .build import Builder, Project
+from ..model import urls
+from ..problems import ContentError, Problem
+from ..project import Project
+from ..publish.guard import Busy, Refused, is_ours, mark
+from ..publish.write import SPARE
+from ..read.sources import scan
+from ..reuse import fingerprint
+from .build import Builder
 from .console import Console
-from .guard import Busy, Refused, is_ours, mark
-from .problems import ContentError, Problem
-from .sources import fingerprint, scan
-from .write import SPARE
 
 GENERATION = "preview-generation"  # the cookie naming the build a served page comes from
 POLL = 0.1  # seconds between two looks at the inputs, at least ...
@@ -139,7 +142,7 @@ class Preview:
 
     def inputs(self) -> str:
         try:
-            today = self.builder.today_for(self.builder.zone)  # (a new day: a new look)
+            today = self.builder.today_for(self.builder.timezone)  # (a new day: a new look)
             return fingerprint(scan(self.project.content), self.project, self.drafts,
                                today=today.isoformat())
         except ContentError:  # no content folder (yet): the build will say so
@@ -342,7 +345,7 @@ class PreviewFiles(OwnHostOnly, StaticFileHandler):
         self.set_header("Cache-Control", "no-cache")  # a file may change at any save
 
     def write_error(self, status_code: int, **kwargs) -> None:
-        missing = Path(self.root) / "404.html"
+        missing = Path(self.root) / urls.NOT_FOUND
         if status_code == 404 and missing.is_file():
             self.set_header("Content-Type", "text/html; charset=utf-8")
             self.finish(missing.read_bytes())

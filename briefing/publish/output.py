@@ -1,4 +1,4 @@
-"""Stage 4's driver: render the pages that changed on all cores, write the files
+"""Publish: render the pages that changed on all cores, write the files
 whose bytes differ, and swap the new site in (see write.py), the search index
 made from the new site before it goes live.
 
@@ -11,13 +11,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from . import write
-from .cache import digest
-from .parallel import fork_map
-from .problems import ContentError
+from ..keys import digest
+from ..model import urls
+from ..parallel import fork_map
+from ..problems import ContentError
+from . import search, write
 
 if TYPE_CHECKING:
-    from .render import Page, Renderer
+    from ..render.plan import Page
+    from ..render.templates import Renderer
 
 
 class Output:
@@ -32,13 +34,13 @@ class Output:
                       if previous.get(path, ("",))[0] == key}
         self.items: dict[str, str] = {}  # list items rendered this time, for the cache
         self.written: list[str] = []  # paths written or removed
+        self.folders: write.Folders | None = None  # the site published, once it is
 
     def publish(self, renderer: Renderer, pages: list[Page], static: list[tuple[str, bytes]],
-                out: Path, folders: write.Folders | None, index: bool) -> write.Folders:
+                out: Path, folders: write.Folders | None, index: bool) -> None:
         """Render `pages`, write what differs from the live site, and swap the new site in.
         `index`: make the search index again (else the last one is kept)."""
-        from . import search
-        from .render import TemplateFailed
+        from ..render.templates import TemplateFailed  # (Jinja: see commands/stages.py)
 
         draft = write.Draft(out, folders)
         try:
@@ -66,7 +68,7 @@ class Output:
         except BaseException as error:
             draft.abort(error)
             raise
-        return draft.commit(self.written)
+        self.folders = draft.commit(self.written)
 
     def _remove_stale(self, draft: write.Draft, which: Callable[[str], bool]) -> None:
         """Remove the files of the last build this one did not make (among `which`)."""
@@ -87,12 +89,10 @@ class Output:
     def reindex(self, changed: list[Page]) -> bool:
         """Whether the search index must be made again: a meeting page changed,
         came or went, or there is no index yet."""
-        from .search import FOLDER
-
-        meeting_pages = {path for path in self.keys if path.startswith("meetings/")}
+        meeting_pages = {path for path in self.keys if path.startswith(urls.MEETINGS)}
         return (any(page.file in meeting_pages for page in changed)
-                or meeting_pages != {p for p in self.previous if p.startswith("meetings/")}
-                or not any(path.startswith(FOLDER) for path in self.previous))
+                or meeting_pages != {p for p in self.previous if p.startswith(urls.MEETINGS)}
+                or not any(path.startswith(search.FOLDER) for path in self.previous))
 
     def _made(self, path: str, data_digest: str, wrote: bool) -> bool:
         self.files[path] = (self.keys.get(path, data_digest), data_digest)

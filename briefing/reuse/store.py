@@ -9,7 +9,7 @@ Two things are kept, and neither is ever trusted beyond what it can prove:
 - **the last build's state** for one output folder: the signature of every
   input (to see at once that nothing changed), each page's dependency key and
   the digest of its bytes (to render and write only what changed), and the
-  state of the published folders (see write.py). It is discarded whole when
+  state of the published folders (see publish/write.py). It is discarded whole when
   the engine, the folder or anything it describes does not match.
 
 Deleting `.cache/` (or `--no-cache`) gives a cold build with the same output.
@@ -22,54 +22,18 @@ from __future__ import annotations
 
 import errno
 import functools
-import gc
-import hashlib
 import os
 import pickle
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple, TypeVar
 
-from . import __version__
-from .problems import Problem
+from .. import collector
+from ..keys import ENGINE, digest
+from ..problems import Problem
+from ..project import Summary
 
-# What a build's output depends on besides its inputs: the libraries that parse,
-# sanitise, look up and fill in (another version may give other bytes) ...
-LIBRARIES = ("markdown", "nh3", "pyyaml", "pycountry", "babel", "jinja2", "markupsafe",
-             "python_slugify", "roman", "icalendar", "pagefind", "pagefind_bin")
-
-
-def installed(names: tuple[str, ...]) -> str:
-    """The installed versions of `names`, read off the names of their dist-info
-    folders (their metadata would take 0.1 s to load, at every build)."""
-    found = set()
-    for folder in sys.path:
-        try:
-            entries = os.listdir(folder or ".")
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.endswith(".dist-info"):
-                name, _, version = entry[:-len(".dist-info")].lower().rpartition("-")
-                if name.replace("-", "_").replace(".", "_") in names:
-                    found.add(f"{name} {version}")
-    return ", ".join(sorted(found))
-
-
-# ... and this engine. Bump the number when the format of cached data or the
-# meaning of a key changes. Anything cached under another ENGINE is not used.
-ENGINE = f"briefing {__version__} cache 10 ({installed(LIBRARIES)})"
 SPARE_RELEASES = 1000  # earlier versions of releases kept beyond twice the current ones
-
-
-def digest(*parts: bytes | str) -> str:
-    """A short, stable content digest of the parts (separated, so that ("ab", "c")
-    and ("a", "bc") differ)."""
-    # (a path's bytes that are not UTF-8 are kept by surrogateescape, as the disk gave them)
-    data = b"\0".join(part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part
-                      for part in parts)
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 class Stamp(NamedTuple):
@@ -77,8 +41,8 @@ class Stamp(NamedTuple):
     its own too, so that such a build reads a few bytes, not the key of every page."""
 
     fingerprint: str = ""  # of every input's signature; equal means nothing to do
-    report: dict = {}  # the counts and warnings a no-change build repeats
-    folders: object = None  # the published folders, see write.Folders
+    summary: Summary | None = None  # what a no-change build reports again
+    folders: object = None  # the published folders, see publish/write.Folders
     timezone: str = ""  # the site's, in which its today was taken (see Builder.today_for)
 
 
@@ -111,7 +75,7 @@ def _sqlite(method):
     `Unreadable`; a disk that refuses (full, read-only) an OSError like any other."""
     @functools.wraps(method)
     def guarded(self, *args, **kwargs):
-        import sqlite3
+        import sqlite3  # (see Cache.db)
 
         try:
             return method(self, *args, **kwargs)
@@ -163,7 +127,7 @@ class Cache:
     @_sqlite
     def db(self):
         if self._db is None and self.folder is not None:
-            import sqlite3  # only builds that parse or render use it
+            import sqlite3  # (only builds with work to do use it)
 
             self.folder.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.folder / DATABASE)
@@ -190,7 +154,7 @@ class Cache:
         folder.mkdir(parents=True, exist_ok=True)
         return folder
 
-    # -- list items (see render.MeetingItems) ------------------------------------
+    # -- list items (see render/templates.MeetingItems) -------------------------
 
     @_sqlite
     def items(self, templates_key: str) -> dict[str, str]:
@@ -215,9 +179,16 @@ class Cache:
             return set(self._memory)
         return {key for (key,) in self.db.execute("SELECT key FROM releases")}
 
-    def facts(self, keys: Iterable[str]) -> dict[str, bytes]:
-        """Pickled parse results (without release text) for known keys."""
-        return self._select("facts", 0, keys)
+    def facts(self, keys: Iterable[str]) -> dict[str, object]:
+        """Parse results (without release text) for known keys. One that cannot be
+        unpickled (damaged, or of a class this engine no longer has) makes the
+        database `Unreadable`: set aside, and the build goes on cold."""
+        found = self._select("facts", 0, keys)
+        try:
+            return {key: pickle.loads(data) for key, data in found.items()}
+        except Exception as err:  # (damaged bytes can raise almost anything here)
+            raise Unreadable(self.folder / DATABASE if self.folder else Path(DATABASE),
+                             f"a stored release cannot be read ({type(err).__name__})") from None
 
     def texts(self, keys: Iterable[str]) -> dict[str, str]:
         """The rendered release text for known keys."""
@@ -290,19 +261,22 @@ class Cache:
             if path is not None:
                 path.unlink(missing_ok=True)
 
-    def memory(self, out: Path, generation: str) -> tuple | None:
+    def memory(self, out: Path, generation: str):
         """What the build of `generation` kept in its memory (see memory.py): the parse
         results of every release, by path, the site and its pages."""
         saved = self._load(self._file("memory", out))
         return saved[1] if saved and saved[0] == generation else None
 
-    def save_memory(self, out: Path, saved: tuple) -> None:
-        self._dump(self._file("memory", out), (saved[0][0], saved))
+    def save_memory(self, out: Path, generation: str, saved) -> None:
+        self._dump(self._file("memory", out), (generation, saved))
 
     def set_aside(self, unreadable: Unreadable) -> None:
         """Move a damaged file of the cache out of the way (kept for a look, once), and
         forget every build's state: the next build is cold."""
         self.close()
+        if self.folder is None:  # (kept in memory only: nothing on disk to set aside)
+            self._memory.clear()
+            return
         aside = unreadable.path.with_name(unreadable.path.name + ".unreadable")
         os.replace(unreadable.path, aside)
         for leftover in self.folder.glob(f"{DATABASE}-*"):  # its journal
@@ -318,24 +292,15 @@ class Cache:
             data = path.read_bytes()
         except (AttributeError, OSError):
             return None
-        # The collector paused: it would walk the objects made so far again and
-        # again while hundreds of thousands are made (half the time at 10,000 releases).
-        # Then frozen: they live as long as the build, and its next two passes would
-        # walk them all once more (0.27 s of a one-release edit at 10,000).
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            engine, value = pickle.loads(data)
-        except Exception as err:  # (damaged bytes can raise almost anything here)
-            path.unlink(missing_ok=True)
-            self.warnings.append(Problem(str(path), 0, "cache", f"cannot be read "
-                                         f"({type(err).__name__}); removed, and the build went "
-                                         "on without it", warning=True))
-            return None
-        finally:
-            gc.freeze()
-            if collecting:
-                gc.enable()
+        with collector.loading():  # (hundreds of thousands of objects, long-lived)
+            try:
+                engine, value = pickle.loads(data)
+            except Exception as err:  # (damaged bytes can raise almost anything here)
+                path.unlink(missing_ok=True)
+                self.warnings.append(Problem(str(path), 0, "cache", f"cannot be read "
+                                             f"({type(err).__name__}); removed, and the build "
+                                             "went on without it", warning=True))
+                return None
         return value if engine == ENGINE else None
 
     def _dump(self, path: Path | None, value) -> None:

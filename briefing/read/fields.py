@@ -1,6 +1,6 @@
 """Typed values from a composed YAML mapping, every problem kept with its line.
 
-A release's front matter (schema.py) and the site's settings (config.py) are
+A release's front matter (schema.py) and the site's settings (settings.py) are
 both mappings an editor types by hand. `Fields` reads one leniently: each
 accessor returns a clean value or None, and records what was wrong, where,
 and what was expected, so that one run reports every mistake.
@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
-from .read import character_name, forbidden, kind_of
+from ..problems import Problem
+from .release import character_name, forbidden, kind_of
 
 NULL = "tag:yaml.org,2002:null"
 # A YAML alias (*name) repeats what its anchor (&name) holds: ten lines can stand

@@ -1,4 +1,4 @@
-"""Stage 2, model (continued): arrange meetings into the indexes readers browse.
+"""Model: arrange meetings into the indexes readers browse.
 
 `arrange` turns a list of meetings into a `Site`: the meetings in time order,
 a record per country, per body and per topic, the timeline by year and month,
@@ -24,7 +24,7 @@ from itertools import groupby
 
 from .bodies import Body, Registry, identify
 from .countries import Country
-from .model import PRECISIONS, Meeting, Roles, slug_of
+from .meeting import PRECISIONS, Meeting, Roles, slug_of
 
 RELATED = 3  # related meetings a meeting page lists
 NEARBY = 5  # how far, in time and in the body's sessions, related meetings are looked for
@@ -41,7 +41,7 @@ class Neighbours:
 @dataclass(frozen=True)
 class RoleCounts:
     """How many of a state's meetings it took part in, chaired and hosted; the roles
-    overlap (see model.Roles), so these are not parts of a whole."""
+    overlap (see meeting.Roles), so these are not parts of a whole."""
 
     listed: int  # every meeting on its page: it took part, chaired or hosted
     took_part: int
@@ -52,7 +52,7 @@ class RoleCounts:
 
 @dataclass(frozen=True)
 class CountryRecord:
-    """What one state did: the meetings it took part in, chaired or hosted (model.Roles),
+    """What one state did: the meetings it took part in, chaired or hosted (meeting.Roles),
     those held and those upcoming apart. Every number any page shows of a state,
     and every note beside its meetings, comes from `roles`."""
 
@@ -290,7 +290,7 @@ def country_records(newest_first: tuple[Meeting, ...], upcoming: tuple[Meeting, 
 
 
 def involved(meeting: Meeting) -> list[Country]:
-    """The states with a role at the meeting (model.Roles): those taking part, the
+    """The states with a role at the meeting (meeting.Roles): those taking part, the
     chair's, the host (also when it is not listed as taking part)."""
     return list(dict.fromkeys([*meeting.countries, *filter(None, [meeting.chair_country,
                                                                    meeting.host])]))

@@ -1,7 +1,9 @@
-"""What a build reads: the release files, and a fingerprint of every input.
+"""What a build reads first: the release files, with their signatures, and the
+files of the templates and assets.
 
-Kept free of heavy imports: when the fingerprint shows that nothing changed,
-a build ends here, without loading YAML, Markdown or Jinja.
+Kept free of heavy imports: when the fingerprint (reuse/inputs.py) shows that
+nothing changed, a build ends after the scan, without loading YAML, Markdown or
+Jinja.
 
 Nothing under `content/` is dropped silently. A release (`*.md` or
 `*.markdown`, in any case) is read only if it is a regular file, or a symbolic
@@ -14,19 +16,16 @@ not content.
 
 from __future__ import annotations
 
-import datetime as dt
 import errno
 import os
-import zoneinfo
 import stat as st
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-from .cache import ENGINE, digest
-from .problems import UNPRINTABLE, ContentError, Problem
+from ..model import urls
+from ..problems import UNPRINTABLE, ContentError, Problem
+from ..project import Project
 
-if TYPE_CHECKING:
-    from .build import Project
 
 RELEASE_SUFFIXES = (".md", ".markdown")  # compared without case: X.MD is a release too
 KINDS = {st.S_IFIFO: "a FIFO (named pipe)", st.S_IFCHR: "a character device",
@@ -251,26 +250,10 @@ def read_folder(folder: Path, what: str) -> tuple[list[tuple[str, bytes]], list[
     return found, problems
 
 
-def today_in(timezone: str | None) -> dt.date:
-    """Today in the time zone named (the computer's, if none): the day that divides
-    meetings held from upcoming, an input like any other."""
-    return dt.datetime.now(zoneinfo.ZoneInfo(timezone)).date() if timezone else dt.date.today()
-
-
-def fingerprint(scanned: Scan, project: Project, drafts: bool, search: bool = True,
-                today: str = "") -> str:
-    """Changes whenever anything that decides the output may have changed (`today`:
-    the day that divides meetings held from upcoming, or the days it may be)."""
-    parts = [ENGINE, str(drafts), str(search), str(project.out.absolute()), os.getcwd(), today]
-    parts += [f"{s.path}\0{s.mtime}\0{s.size}" for s in scanned.sources]
-    parts += [str(problem) for problem in scanned.problems]
-    for folder in (project.templates, project.assets):
-        parts.append(str(folder.absolute()))
-        parts += [f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}" for path, stat in files_of(folder)]
-    for settings in (project.config, project.bodies):
-        try:
-            stat = settings.stat()
-            parts.append(f"{settings.absolute()}\0{stat.st_mtime_ns}\0{stat.st_size}")
-        except OSError:
-            parts.append(f"no {settings}")
-    return digest(*parts)
+def read_assets(project: Project) -> tuple[list[tuple[str, bytes]], list[Problem]]:
+    """The stylesheet, icons, ...: copied into the site's assets/ as they are; and
+    what cannot be read of them and of the templates."""
+    found, problems = read_folder(project.assets, "asset")
+    problems += read_folder(project.templates, "template")[1]
+    return [(urls.ASSETS + Path(path).relative_to(project.assets).as_posix(), data)
+            for path, data in found], problems

@@ -1,4 +1,4 @@
-"""Stage 4, write: put the rendered pages on disk, all at once or not at all.
+"""Publish: put the rendered pages on disk, all at once or not at all.
 
 The new site is prepared in a folder beside the output folder, then the two
 are exchanged in one step (Linux `renameat2(RENAME_EXCHANGE)`; two renames
@@ -40,8 +40,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from ..problems import Problem
 from .guard import MARKER, Refused, folder_name, is_ours, mark
-from .problems import Problem
 
 STAGING = ".build-"  # prefix of staging folders: .<out name>.build-XXXX
 SPARE = ".spare"  # the spare twin: .<out name>.spare
@@ -197,14 +197,6 @@ def foreign(out: Path) -> list[Problem]:
                     "alone, and builds go without a spare (slower); move it away", warning=True)]
 
 
-def publish(files: Iterable[tuple[str, bytes]], out: Path) -> Folders:
-    """Make `files` (site path, bytes) the whole new content of `out`.
-
-    Rendering may still be under way in `files`: any exception leaves `out`
-    untouched."""
-    return _apply(Draft(out), ((path, data) for path, data in files))
-
-
 def current(out: Path, folders: Folders | None) -> Folders | None:
     """`folders` if the live site on disk is still the one they describe (the same
     folder, marked as the tool's: a folder made anew may have the old one's number)."""
@@ -213,27 +205,6 @@ def current(out: Path, folders: Folders | None) -> Folders | None:
     except OSError:
         return None
     return folders if folders is not None and folders.live == live and is_ours(out) else None
-
-
-def update(changes: Iterable[tuple[str, bytes | None]], out: Path, folders: Folders) -> Folders:
-    """Apply `changes` (site path, new bytes, or None to remove) to the live site at `out`,
-    described by `folders` (see `current`)."""
-    return _apply(Draft(out, folders), changes)
-
-
-def _apply(draft: Draft, changes: Iterable[tuple[str, bytes | None]]) -> Folders:
-    changed = []
-    try:
-        for path, data in changes:
-            if data is None:
-                draft.remove(path)
-            else:
-                draft.write(path, data)
-            changed.append(path)
-    except BaseException as error:
-        draft.abort(error)
-        raise
-    return draft.commit(changed)
 
 
 def inside(root: Path, path: str) -> Path:
@@ -470,7 +441,7 @@ AT_FDCWD, RENAME_EXCHANGE = -100, 2
 @functools.cache
 def _renameat2():
     """Linux's renameat2 from the C library, or None where there is none."""
-    import ctypes
+    import ctypes  # (only when a site is swapped in: not on a build that finds nothing changed)
 
     try:
         return getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
@@ -485,7 +456,7 @@ def _exchange(a: Path, b: Path) -> bool:
         return False
     if renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0:
         return True
-    import ctypes
+    import ctypes  # (see _renameat2)
 
     code = ctypes.get_errno()
     if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):

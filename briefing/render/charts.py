@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .bodies import Body
-from .model import Roles
-from .site import CountryRecord, Site
+from ..model.bodies import Body
+from ..model.meeting import Meeting, Roles
+from ..model.site import CountryRecord
 
 COLOURED = 7  # bodies with a colour of their own in the timeline chart; the rest are "other"
 SHADES = 5  # levels of the participation matrix, 0 (none) to SHADES
@@ -55,9 +55,9 @@ class YearChart:
         return offset % 5 == 0 and last - offset >= 3 or offset == last
 
 
-def meetings_per_year(site: Site) -> YearChart:
+def meetings_per_year(meetings: tuple[Meeting, ...], body_of: dict[str, Body]) -> YearChart:
     """The timeline's chart: each year's meetings, by body."""
-    by_body = Counter(site.body_of.get(m.slug) for m in site.meetings)
+    by_body = Counter(body_of.get(m.slug) for m in meetings)
     coloured = [body for body, _ in sorted(
         ((b, n) for b, n in by_body.items() if b is not None),
         key=lambda item: (-item[1], item[0].title))][:COLOURED]
@@ -67,8 +67,8 @@ def meetings_per_year(site: Site) -> YearChart:
         labels.append("Other bodies" if coloured else "Meetings")
     other = len(coloured)
     counts: dict[int, Counter] = {}
-    for meeting in site.meetings:
-        series = series_of.get(site.body_of.get(meeting.slug), other)
+    for meeting in meetings:
+        series = series_of.get(body_of.get(meeting.slug), other)
         counts.setdefault(meeting.year, Counter())[series] += 1
     return _chart(labels, counts)
 
@@ -118,10 +118,11 @@ class Matrix:
     highest: int
 
 
-def participation(site: Site) -> Matrix:
-    years = tuple(range(min(site.years), max(site.years) + 1)) if site.years else ()
+def participation(countries: tuple[CountryRecord, ...], held: tuple[int, ...]) -> Matrix:
+    """`held`: the years of the meetings held."""
+    years = tuple(range(min(held), max(held) + 1)) if held else ()
     per_country = [(record, {year: counts.took_part for year, counts in record.per_year().items()})
-                   for record in site.countries if record.meetings]
+                   for record in countries if record.meetings]
     highest = max((n for _, counts in per_country for n in counts.values()), default=0)
     rows = tuple(
         (record, tuple(Cell(year, counts.get(year, 0), _shade(counts.get(year, 0), highest))

@@ -13,11 +13,15 @@ import datetime as dt
 import io
 import json
 import urllib.parse
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-from .bodies import Body
-from .config import Config
-from .model import Meeting
+from ..model import urls
+from ..model.bodies import Body
+from ..model.meeting import Meeting
+from ..read.settings import Config
+
+if TYPE_CHECKING:
+    from .plan import Calendar, DataFiles
 
 # The columns of meetings.csv, and the keys of each meeting in meetings.json.
 COLUMNS = ("slug", "url", "title", "date", "end_date", "date_precision", "date_note", "starts",
@@ -32,7 +36,7 @@ def record(meeting: Meeting, body: Body | None, config: Config) -> dict[str, Any
     chair = meeting.chair
     return {
         "slug": meeting.slug,
-        "url": absolute(config, f"meetings/{meeting.slug}/"),
+        "url": absolute(config, urls.path_of(meeting)),
         "title": meeting.title,
         "date": meeting.date.iso,  # as precise as the release: 2021, 2021-12, 2021-12-03
         "end_date": meeting.end_date.iso if meeting.end_date else None,
@@ -65,21 +69,21 @@ def absolute(config: Config, path: str) -> str | None:
     return config.base_url + path if config.base_url else None
 
 
-def meetings_json(context: dict, config: Config, fragments=None) -> bytes:
+def meetings_json(data: DataFiles, config: Config, fragments=None) -> bytes:
     """{"meetings": [...]}, one meeting a line: easy to read and to compare, and
     written by the json module's C encoder (an indented dump is pure Python)."""
-    lines = ",\n".join(json.dumps(record(m, context["body_of"].get(m.slug), config),
-                                  ensure_ascii=False) for m in context["meetings"])
+    lines = ",\n".join(json.dumps(record(m, data.body_of.get(m.slug), config),
+                                  ensure_ascii=False) for m in data.meetings)
     return (f'{{"meetings": [\n{lines}\n]}}\n' if lines else '{"meetings": []}\n').encode()
 
 
-def meetings_csv(context: dict, config: Config, fragments=None) -> bytes:
+def meetings_csv(data: DataFiles, config: Config, fragments=None) -> bytes:
     """One row per meeting; a list is one cell, its items joined by '; '."""
     out = io.StringIO()
     writer = csv.DictWriter(out, COLUMNS, lineterminator="\r\n")  # RFC 4180
     writer.writeheader()
-    for meeting in context["meetings"]:
-        row = record(meeting, context["body_of"].get(meeting.slug), config)
+    for meeting in data.meetings:
+        row = record(meeting, data.body_of.get(meeting.slug), config)
         row["officials"] = [", ".join(filter(None, o.values())) for o in row["officials"]]
         writer.writerow({k: defused("; ".join(v) if isinstance(v, list) else v)
                          for k, v in row.items()})
@@ -97,28 +101,28 @@ def defused(cell: Any) -> Any:
     return "'" + cell if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell
 
 
-def calendar(context: dict, config: Config, fragments) -> bytes:
+def calendar(data: Calendar, config: Config, fragments) -> bytes:
     """Every meeting whose day is known as an all-day event over its days (RFC 5545);
     one known only by its year or month has no day to be put on, and is left out.
     A meeting's event is made once and kept among the `fragments`
-    (render.MeetingItems), however many calendars list it; a calendar is its
+    (templates.MeetingItems), however many calendars list it; a calendar is its
     frame with the events inside."""
     import icalendar  # only builds that write calendars load it
 
     frame = icalendar.Calendar()
     frame.add("prodid", "-//briefing//meeting calendar//EN")
     frame.add("version", "2.0")
-    frame.add("x-wr-calname", f"{context['title']} · {config.title}")
+    frame.add("x-wr-calname", f"{data.title} · {config.title}")
     head, tail = frame.to_ical().decode().rsplit("END:VCALENDAR", 1)
     events = (fragments.fragment(f"{m.key} event", lambda m=m: _event(m, config))
-              for m in context["meetings"] if m.date.precision == "day")
+              for m in data.meetings if m.date.precision == "day")
     return (head + "".join(events) + "END:VCALENDAR" + tail).encode()
 
 
 def _event(meeting: Meeting, config: Config) -> str:
-    import icalendar
+    import icalendar  # (only a site with a base_url makes calendars)
 
-    url = absolute(config, f"meetings/{meeting.slug}/")
+    url = absolute(config, urls.path_of(meeting))
     event = icalendar.Event()
     event.add("uid", f"{meeting.slug}@{urllib.parse.urlsplit(config.base_url).hostname}")
     # the time the entry was made: the meeting's day, so that output stays reproducible
@@ -138,7 +142,7 @@ ATTENDANCE = {"in person": "OfflineEventAttendanceMode", "videoconference": "Onl
 
 def event_data(meeting: Meeting, body: Body | None, config: Config) -> dict[str, Any]:
     """The meeting as a schema.org Event, for search engines (JSON-LD)."""
-    url = absolute(config, f"meetings/{meeting.slug}/")
+    url = absolute(config, urls.path_of(meeting))
     place = {"@type": "Place", "name": meeting.location, "address": meeting.location}
     virtual = {"@type": "VirtualLocation", "url": meeting.source or url}
     locations = {"in person": [place], "videoconference": [virtual],
@@ -164,7 +168,7 @@ def event_data(meeting: Meeting, body: Body | None, config: Config) -> dict[str,
     return {key: value for key, value in data.items() if value is not None}
 
 
-# name -> maker(context, config, fragments): the file's bytes
+# name -> maker(the page's context, config, fragments): the file's bytes
 MAKERS: dict[str, Callable[..., bytes]] = {
     "meetings.json": meetings_json,
     "meetings.csv": meetings_csv,

@@ -14,6 +14,7 @@ body only when the editors' registry, `bodies.yaml`, says so:
         - Coordinating Council of Heads of Competent Authorities for Countering Illicit Drug Trafficking
 
 Nothing else joins two names: bodies whose names merely look alike stay apart.
+(The registry is read by read/registry.py.)
 """
 
 from __future__ import annotations
@@ -21,14 +22,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
-from .fields import Fields
-from .model import SLUG, SLUG_LENGTH, Meeting, slug_of
-from .problems import Problem
-from .read import read_settings
-
-ENTRY_FIELDS = ("organization", "slug", "aliases")
+from .meeting import Meeting, slug_of
 
 
 @dataclass(frozen=True)
@@ -70,31 +65,6 @@ class Registry:
         return self.bodies.get(key)
 
 
-def load_registry(path: Path) -> tuple[Registry, list[Problem]]:
-    name, mapping = read_settings(path)
-    if mapping is None:
-        return Registry({}), []
-    if isinstance(mapping, Problem):
-        return Registry({}), [mapping]
-    fields = Fields(name, mapping, 1, what="bodies.yaml")
-    bodies: dict[Key, Body] = {}
-    for body_name, (key_node, value) in fields.fields.items():
-        entry = fields.mapping(value, body_name, ENTRY_FIELDS) if fields.value(body_name) else {}
-        texts = fields.texts_of({k: v for k, v in entry.items() if k != "aliases"}, body_name)
-        organization = texts.get("organization")
-        body = Body(_registry_slug(fields, entry, texts.get("slug"), body_name) or
-                    slug_of(f"{organization or ''} {body_name}"),
-                    " ".join(body_name.split()), organization)
-        aliases = [body_name, *fields.texts(f"{body_name}.aliases", entry.get("aliases"))]
-        for alias in aliases:
-            key = key_of(organization, alias)
-            if key in bodies and bodies[key] != body:
-                fields.problem(key_node, body_name, f"'{alias}' is also a name of "
-                               f"'{bodies[key].name}'", "each name for one body only")
-            bodies[key] = body
-    return Registry(bodies), fields.problems
-
-
 def identify(meetings: list[Meeting], registry: Registry) -> dict[str, Body]:
     """Each meeting's body (by meeting slug), for the meetings that name one.
     A body not in the registry is named as most of its meetings write it."""
@@ -117,14 +87,6 @@ def identify(meetings: list[Meeting], registry: Registry) -> dict[str, Body]:
                         name, organization)
         found[key] = body
     return {m.slug: found[key_of(m.organization, m.body)] for m in meetings if m.body}
-
-
-def _registry_slug(fields: Fields, entry: dict, slug: str | None, name: str) -> str | None:
-    if slug and (not SLUG.fullmatch(slug) or len(slug) > SLUG_LENGTH):
-        fields.problem(entry["slug"], f"{name}.slug", f"'{slug}' cannot be a page's address",
-                       f"lower-case letters, digits and single hyphens, at most {SLUG_LENGTH}")
-        return None
-    return slug
 
 
 def _free_slug(slug: str, taken: set[str]) -> str:

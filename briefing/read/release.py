@@ -1,4 +1,4 @@
-"""Stage 1, read: decode one release file and split it into front matter and body.
+"""Read: decode one release file and split it into front matter and body.
 
 Front matter is only *composed* here (YAML text -> node tree), not constructed
 into Python values: the nodes keep each value's line and its text exactly as
@@ -15,8 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from .cache import ENGINE, digest
-from .problems import Problem
+from ..problems import Problem
 from .sources import NotAFile, read_file
 
 # libyaml's C parser is several times faster; fall back to pure Python without it.
@@ -51,7 +50,6 @@ class Release:
 
     path: Path  # on disk
     name: str  # as shown to the editor in messages
-    key: str  # digest of the engine, the name and the bytes: the cache's key
     stem: str  # file name without .md, the default slug
     front: yaml.MappingNode
     first_line: int  # file line on which the YAML text starts
@@ -99,11 +97,6 @@ def read_bytes(path: Path, inside: str | None = None) -> tuple[str, bytes | Prob
         return name, Problem(name, 1, "file", f"cannot be read: {err.strerror}", "a readable file")
 
 
-def release_key(name: str, data: bytes, timezone: str = "") -> str:
-    """The cache's key of a release: all that its parse result depends on."""
-    return digest(ENGINE, name, data, timezone)
-
-
 def read_release(path: Path, name: str | None = None, data: bytes | None = None) -> Release | Problem:
     """Read one file; a content mistake comes back as a `Problem`, never raised."""
     if data is None:
@@ -113,7 +106,7 @@ def read_release(path: Path, name: str | None = None, data: bytes | None = None)
     text = _decode(name, data)
     if isinstance(text, Problem):
         return text
-    return split_release(path, name, text, release_key(name, data))
+    return split_release(path, name, text)
 
 
 def _decode(name: str, data: bytes) -> str | Problem:
@@ -147,7 +140,7 @@ def character_name(char: str) -> str:
     return f"{kind} (U+{code:04X})"
 
 
-def split_release(path: Path, name: str, text: str, key: str = "") -> Release | Problem:
+def split_release(path: Path, name: str, text: str) -> Release | Problem:
     expected = "a line '---', then YAML front matter, then a closing '---'"
     if not text.strip():
         return Problem(name, 1, "file", "the file is empty", expected)
@@ -161,10 +154,10 @@ def split_release(path: Path, name: str, text: str, key: str = "") -> Release | 
     if isinstance(front, Problem):
         return front
     body = "\n".join(lines[end + 1:])
-    return Release(path, name, key, path.stem, front, 2, body)
+    return Release(path, name, path.stem, front, 2, body)
 
 
-def read_settings(path: Path) -> tuple[str, yaml.MappingNode | None | Problem]:
+def read_settings_file(path: Path) -> tuple[str, yaml.MappingNode | None | Problem]:
     """A whole file of YAML settings (site.yaml): its name and its mapping, None
     if it is absent or empty, or the `Problem` that stops it being read."""
     name, data = read_bytes(path)

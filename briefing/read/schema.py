@@ -1,4 +1,4 @@
-"""Stage 2, model: check a release's front matter and make it a `Meeting`.
+"""Read: check a release's front matter and make it a `Meeting`.
 
 Every value is taken from the YAML node as the editor typed it, and every
 problem is collected with the line of the offending key or item, so that one
@@ -15,13 +15,13 @@ import roman
 import yaml
 from slugify import slugify
 
-from . import countries
-from .cache import digest
-from .model import (FIRST_YEAR, FORMATS, LAST_YEAR, SLUG, SLUG_LENGTH, Chair, Meeting, Official,
-                    When)
-from .problems import Problem
+from ..keys import digest
+from ..model import countries
+from ..model.meeting import (FIRST_YEAR, FORMATS, LAST_YEAR, SLUG, SLUG_LENGTH, Chair, Meeting,
+                             Official, When)
+from ..problems import Problem
 from .fields import Fields
-from .read import Release
+from .release import Release
 
 FIELDS = ("title", "date", "end_date", "date_note", "organization", "body", "session", "format",
           "location", "chair", "countries", "officials", "topics", "summary", "source", "lang",

@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass
 from typing import TextIO
 
-from .problems import Problem, printable
+from ..problems import Problem, printable
 
 BOLD, RED, YELLOW, GREEN, RESET = "\033[1m", "\033[31m", "\033[33m", "\033[32m", "\033[0m"
 

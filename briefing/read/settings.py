@@ -12,16 +12,17 @@ setting is a warning that names the closest known one.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..model.bodies import Registry
+from ..problems import Problem
+from ..project import Project
 from .fields import Fields
-from .problems import Problem
-from .read import read_settings
-from .sources import today_in
+from .registry import load_registry
+from .release import read_settings_file
 
 SETTINGS = ("title", "base_url", "language", "timezone", "home_meetings")
 
@@ -38,14 +39,30 @@ class Config:
     def zone(self) -> zoneinfo.ZoneInfo | None:
         return zoneinfo.ZoneInfo(self.timezone) if self.timezone else None
 
-    def today(self) -> dt.date:
-        """Today in the site's time zone (the computer's, if it has none)."""
-        return today_in(self.timezone)
+
+@dataclass(frozen=True)
+class Settings:
+    """The site's settings and the registry of bodies, with their problems."""
+
+    config: Config
+    registry: Registry
+    problems: tuple[Problem, ...]
+
+    @property
+    def timezone(self) -> str:
+        return self.config.timezone or ""
+
+
+def read_settings(project: Project) -> Settings:
+    """The site's settings (site.yaml) and registry of bodies (bodies.yaml)."""
+    config, problems = load_config(project.config)
+    registry, more = load_registry(project.bodies)
+    return Settings(config, registry, (*problems, *more))
 
 
 def load_config(path: Path) -> tuple[Config, list[Problem]]:
     """The settings in `path` (the defaults if there is no such file), and every problem."""
-    name, mapping = read_settings(path)
+    name, mapping = read_settings_file(path)
     if mapping is None:
         return Config(), []
     if isinstance(mapping, Problem):

@@ -1,0 +1,1 @@
+"""Commands: the recipe of a build (build.py), and check, serve, new and the command line."""

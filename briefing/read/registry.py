@@ -1,0 +1,47 @@
+"""The editors' registry of bodies, `bodies.yaml`: each body's name, organization,
+page address and the other names it goes by (see model/bodies.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model.bodies import Body, Key, Registry, key_of
+from ..model.meeting import SLUG, SLUG_LENGTH, slug_of
+from ..problems import Problem
+from .fields import Fields
+from .release import read_settings_file
+
+ENTRY_FIELDS = ("organization", "slug", "aliases")
+
+
+def load_registry(path: Path) -> tuple[Registry, list[Problem]]:
+    name, mapping = read_settings_file(path)
+    if mapping is None:
+        return Registry({}), []
+    if isinstance(mapping, Problem):
+        return Registry({}), [mapping]
+    fields = Fields(name, mapping, 1, what="bodies.yaml")
+    bodies: dict[Key, Body] = {}
+    for body_name, (key_node, value) in fields.fields.items():
+        entry = fields.mapping(value, body_name, ENTRY_FIELDS) if fields.value(body_name) else {}
+        texts = fields.texts_of({k: v for k, v in entry.items() if k != "aliases"}, body_name)
+        organization = texts.get("organization")
+        body = Body(_registry_slug(fields, entry, texts.get("slug"), body_name) or
+                    slug_of(f"{organization or ''} {body_name}"),
+                    " ".join(body_name.split()), organization)
+        aliases = [body_name, *fields.texts(f"{body_name}.aliases", entry.get("aliases"))]
+        for alias in aliases:
+            key = key_of(organization, alias)
+            if key in bodies and bodies[key] != body:
+                fields.problem(key_node, body_name, f"'{alias}' is also a name of "
+                               f"'{bodies[key].name}'", "each name for one body only")
+            bodies[key] = body
+    return Registry(bodies), fields.problems
+
+
+def _registry_slug(fields: Fields, entry: dict, slug: str | None, name: str) -> str | None:
+    if slug and (not SLUG.fullmatch(slug) or len(slug) > SLUG_LENGTH):
+        fields.problem(entry["slug"], f"{name}.slug", f"'{slug}' cannot be a page's address",
+                       f"lower-case letters, digits and single hyphens, at most {SLUG_LENGTH}")
+        return None
+    return slug

@@ -1,0 +1,271 @@
+"""Which pages the site has, and what each one shows.
+
+A page's context is a frozen dataclass holding exactly what its template
+receives: the template sees nothing else (no `site`), and the page's key is
+made from that context by `shown`, which walks every value in it. So a page
+cannot show something its key does not cover: a template that starts to show
+something new must be given it here, and then its key follows.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Iterator
+
+from ..keys import digest
+from ..model import urls
+from ..model.bodies import Body
+from ..model.meeting import Meeting
+from ..model.site import BodyRecord, CountryRecord, Neighbours, Site, TopicRecord, Year
+from ..read.settings import Config
+
+FEED_ENTRIES = 20  # the latest meetings a feed lists
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # site path, e.g. "meetings/xxiii-ccdt/"
+    template: str
+    context: Any  # one of the contexts below: all the template receives, besides the text
+    text_of: str | None = None  # the key of the release whose text the page shows
+    maker: str | None = None  # a data file made by formats.MAKERS[maker], not by a template
+
+    @cached_property
+    def file(self) -> str:
+        return urls.file_of(self.path)
+
+    def shows(self) -> dict[str, Any]:
+        """What its template receives: the fields of its context, and nothing else."""
+        return {name: getattr(self.context, name) for name in _fields(type(self.context))}
+
+    def key(self, templates: str) -> str:
+        """The key of all the page shows: its context, its release text, the templates."""
+        return digest(templates, self.template, self.text_of or "", *shown(self.context))
+
+
+# -- what each kind of page shows ----------------------------------------------
+# `today` is the day that divides held from upcoming meetings, which a page names
+# only when it lists upcoming ones: None on the others (a new day changes no more).
+
+@dataclass(frozen=True)
+class Home:
+    latest: tuple[Meeting, ...]
+    upcoming: tuple[Meeting, ...]
+    today: dt.date | None
+    meetings: int  # how many were held
+    bodies: int
+    countries: int
+    years: int
+
+
+@dataclass(frozen=True)
+class MeetingPage:
+    meeting: Meeting
+    neighbours: Neighbours
+    related: tuple[Meeting, ...]
+    body: Body | None
+    topics: tuple[tuple[str, str], ...]  # each topic, with its page's address
+    upcoming: bool
+    today: dt.date | None
+
+
+@dataclass(frozen=True)
+class Countries:
+    countries: tuple[CountryRecord, ...]
+    years: tuple[int, ...]  # the years of the meetings held
+
+
+@dataclass(frozen=True)
+class CountryPage:
+    record: CountryRecord
+    today: dt.date | None
+
+
+@dataclass(frozen=True)
+class Bodies:
+    bodies: tuple[BodyRecord, ...]
+
+
+@dataclass(frozen=True)
+class BodyPage:
+    record: BodyRecord
+    today: dt.date | None
+
+
+@dataclass(frozen=True)
+class Topics:
+    topics: tuple[TopicRecord, ...]
+
+
+@dataclass(frozen=True)
+class TopicPage:
+    topic: TopicRecord
+    today: dt.date | None
+
+
+@dataclass(frozen=True)
+class Timeline:
+    meetings: tuple[Meeting, ...]  # held, newest first
+    upcoming: tuple[Meeting, ...]
+    timeline: tuple[Year, ...]
+    body_of: dict[str, Body]  # for the chart's colours
+    today: dt.date | None
+
+
+@dataclass(frozen=True)
+class Plain:
+    """A page that shows nothing of the meetings (search, 404, ...)."""
+
+
+@dataclass(frozen=True)
+class DataFiles:
+    meetings: tuple[Meeting, ...]  # newest first, the upcoming too
+    body_of: dict[str, Body]
+
+
+@dataclass(frozen=True)
+class Feed:
+    title: str
+    meetings: tuple[Meeting, ...]
+    of: str  # the site path of the page it is the feed of
+
+
+@dataclass(frozen=True)
+class Calendar:
+    title: str
+    meetings: tuple[Meeting, ...]
+
+
+@dataclass(frozen=True)
+class Sitemap:
+    paths: tuple[str, ...]
+
+
+def shown(value: Any) -> list[str]:
+    """`value` as strings for a key: a meeting by its key (a digest of all its facts),
+    anything else by every part of it. A value of another kind is refused: a page's
+    context holds nothing its key could miss."""
+    parts: list[str] = []
+    _show(value, parts.append)
+    return parts
+
+
+SCALARS = (str, int, float, bool, dt.date, dt.datetime, type(None))
+
+
+def _show(value: Any, add) -> None:
+    # (by exact type first: a country's context at 10,000 releases holds thousands
+    # of meetings, and this runs for every page whenever the site changes)
+    kind = type(value)
+    if kind is Meeting:
+        add(value.key)
+    elif kind is tuple or kind is list:
+        add(f"({len(value)}")
+        for item in value:
+            if type(item) is Meeting:
+                add(item.key)
+            else:
+                _show(item, add)
+    elif kind in SCALARS or isinstance(value, SCALARS):
+        add(repr(value))
+    elif kind is dict:
+        add(f"{{{len(value)}")
+        for item in value.items():
+            _show(item, add)
+    elif dataclasses.is_dataclass(kind):
+        add(kind.__name__)
+        for name in _fields(kind):
+            _show(getattr(value, name), add)
+    else:
+        raise TypeError(f"a page's context cannot hold a {kind.__name__}: "
+                        "it would not be part of the page's key")
+
+
+@functools.cache
+def _fields(kind: type) -> tuple[str, ...]:
+    return tuple(field.name for field in dataclasses.fields(kind))
+
+
+def plan(site: Site, texts: dict[str, str], config: Config = Config()) -> Iterator[Page]:
+    """Every page of the site and what it shows. `texts` gives the key of each
+    meeting's release text, by the meeting's slug. Feeds, calendars and the
+    sitemap need absolute addresses: only with a base_url."""
+    pages = [_home(site, config), *_meetings(site, texts), *_countries(site), *_bodies(site),
+             *_topics(site),
+             Page(urls.TIMELINE, "timeline.html", Timeline(
+                 site.meetings, site.upcoming, site.timeline, site.body_of,
+                 _today(site, site.upcoming))),
+             Page(urls.DATA, "data.html", Plain()),
+             Page(urls.SEARCH, "search.html", Plain()), Page(urls.NOT_FOUND, "404.html", Plain())]
+    yield from pages
+    yield from _data_files(site)
+    if config.base_url:
+        yield from _feeds_and_calendars(site)
+        shown_paths = tuple(page.path for page in pages if page.path != urls.NOT_FOUND)
+        yield Page(urls.SITEMAP, "sitemap.xml", Sitemap(shown_paths))
+        yield Page(urls.ROBOTS, "robots.txt", Plain())
+
+
+def _today(site: Site, upcoming) -> dt.date | None:
+    return site.today if upcoming else None
+
+
+def _home(site: Site, config: Config) -> Page:
+    return Page(urls.HOME, "home.html", Home(
+        site.meetings[:config.home_meetings], site.upcoming, _today(site, site.upcoming),
+        len(site.meetings), site.body_count, len(site.countries), len(site.years)))
+
+
+def _meetings(site: Site, texts: dict[str, str]) -> Iterator[Page]:
+    coming = {m.slug for m in site.upcoming}
+    for meeting in (*site.meetings, *site.upcoming):
+        upcoming = meeting.slug in coming
+        # each topic with its page's address, which other meetings' topics can change
+        topics = tuple((topic, urls.path_of(site.topic(topic))) for topic in meeting.topics)
+        yield Page(urls.path_of(meeting), "meeting.html", MeetingPage(
+            meeting, site.neighbours[meeting.slug], site.related.get(meeting.slug, ()),
+            site.body_of.get(meeting.slug), topics, upcoming, site.today if upcoming else None),
+            text_of=texts[meeting.slug])
+
+
+def _countries(site: Site) -> Iterator[Page]:
+    yield Page(urls.COUNTRIES, "countries.html", Countries(site.countries, site.years))
+    for record in site.countries:
+        yield Page(urls.path_of(record.country), "country.html",
+                   CountryPage(record, _today(site, record.upcoming)))
+
+
+def _bodies(site: Site) -> Iterator[Page]:
+    yield Page(urls.BODIES, "bodies.html", Bodies(site.bodies))
+    for record in site.bodies:
+        yield Page(urls.path_of(record.body), "body.html",
+                   BodyPage(record, _today(site, record.upcoming)))
+
+
+def _topics(site: Site) -> Iterator[Page]:
+    yield Page(urls.TOPICS, "topics.html", Topics(site.topics))
+    for topic in site.topics:
+        yield Page(urls.path_of(topic), "topic.html", TopicPage(topic, _today(site, topic.upcoming)))
+
+
+def _data_files(site: Site) -> Iterator[Page]:
+    every = (*reversed(site.upcoming), *site.meetings)  # newest first, the upcoming too
+    for name in ("meetings.json", "meetings.csv"):
+        yield Page(urls.DATA + name, name, DataFiles(every, site.body_of), maker=name)
+
+
+def _feeds_and_calendars(site: Site) -> Iterator[Page]:
+    """A feed and a calendar for the whole site, each country and each body. A feed
+    gives the latest meetings held; a calendar every meeting, the upcoming first."""
+    lists = [("", "All meetings", site.meetings, site.upcoming)]
+    lists += [(urls.path_of(r.country), r.country.name, r.meetings, r.upcoming)
+              for r in site.countries]
+    lists += [(urls.path_of(r.body), r.body.title, r.by_date, r.upcoming) for r in site.bodies]
+    for folder, title, held, upcoming in lists:
+        yield Page(folder + urls.FEED, "atom.xml", Feed(title, held[:FEED_ENTRIES], folder))
+        yield Page(folder + urls.CALENDAR, "calendar.ics",
+                   Calendar(title, (*reversed(upcoming), *held)), maker="calendar.ics")
