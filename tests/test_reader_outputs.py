@@ -183,7 +183,7 @@ def test_a_body_page_lists_its_sessions_in_order_with_the_gaps_marked(bodies_sit
     rows = texts(tree, "//ol[@class='sessions']/li")
     assert rows[0].startswith("20th (XX) XX meeting of the Council of Foreign Ministers")
     assert rows[1].startswith("21st (XXI) XXI meeting")
-    assert rows[2] == "Sessions 22 to 23 are not in the record."
+    assert rows[2] == "Sessions 22 and 23 are not in the record."
     assert rows[3].startswith("24th (XXIV)")
     meeting = page(bodies_site, "meetings/fm-24/index.html")
     assert meeting.xpath("//nav[@class='neighbours']//a[starts-with(., 'Every session')]/@href") == [
