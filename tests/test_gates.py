@@ -1,7 +1,8 @@
 """Quality gates over whole built sites: the example content and a synthetic corpus of
 200 releases. Every page valid HTML (Nu checker), every page kind accessible (axe-core
-in Chromium, phone and desktop, light and dark), every internal link resolving over
-HTTP from a sub-path, screenshots saved for a person to look at."""
+with all its rules, best practices included, in Chromium at 320, 390 and 1280 px,
+light and dark), no page wider than a phone, every internal link resolving over HTTP
+from a sub-path, screenshots saved for a person to look at."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from conftest import ROOT, build, project
 from gates import ARTIFACTS, crawl, nu_errors, serving
 
 GENERATOR = ROOT / "bench" / "corpus.py"  # the project's own: a clone needs nothing else
-WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
+WIDTHS = {"small-phone": (320, 640), "phone": (390, 844), "desktop": (1280, 900)}
 SCHEMES = ("light", "dark")
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -78,7 +79,8 @@ def test_every_page_is_reachable_and_every_internal_link_resolves(site):
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("width", WIDTHS)
-def test_axe_finds_no_wcag_21_aa_violation_and_screenshots_are_saved(site, browser, width, scheme):
+def test_axe_with_every_rule_finds_nothing_and_screenshots_are_saved(site, browser, width, scheme):
+    """Every rule axe-core has, best practices included, on every page kind."""
     name, folder = site
     shots = ARTIFACTS / "screenshots"
     shots.mkdir(parents=True, exist_ok=True)
@@ -93,8 +95,9 @@ def test_axe_finds_no_wcag_21_aa_violation_and_screenshots_are_saved(site, brows
         for kind, path in page_kinds(folder).items():
             page.goto(f"{base}{name}/{path}")
             page.screenshot(path=str(shots / f"{name}-{kind}-{width}-{scheme}.png"), full_page=False)
-            results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
-            violations = results.response["violations"]
+            if kind == "search":  # (its input is Pagefind's, made by script: wait for it)
+                page.locator("#search input").wait_for()
+            violations = axe.run(page).response["violations"]
             if violations:
                 found[kind] = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
         context.close()
@@ -143,17 +146,18 @@ def test_the_gates_can_fail(tmp_path, browser):
     assert {"image-alt", "color-contrast", "html-has-lang"} <= ids
 
 
-def test_no_page_is_wider_than_a_320_px_phone(site, browser):
+@pytest.mark.parametrize("phone", [320, 360, 390])
+def test_no_page_is_wider_than_a_phone(site, browser, phone):
     """(The header's links ran off the screen at 320 px: they wrap now. Wide tables
     scroll inside their own box, never the page.)"""
     name, folder = site
     wider = {}
     with serving(folder.parent) as base:
-        page = browser.new_page(viewport={"width": 320, "height": 640})
+        page = browser.new_page(viewport={"width": phone, "height": 640})
         for kind, path in page_kinds(folder).items():
             page.goto(f"{base}{name}/{path}")
             width = page.evaluate("document.documentElement.scrollWidth")
-            if width > 320:
+            if width > phone:
                 wider[kind] = width
         page.close()
     assert wider == {}
