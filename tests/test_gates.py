@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import ROOT, build, project
+from conftest import FIXTURES, ROOT, build, project
 from gates import ARTIFACTS, crawl, nu_errors, serving
 
 GENERATOR = ROOT / "bench" / "corpus.py"  # the project's own: a clone needs nothing else
@@ -23,17 +23,43 @@ SCHEMES = ("light", "dark")
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-@pytest.fixture(scope="module", params=["example", "synthetic"])
+LONG = """---
+title: Joint meeting of the Coordinating Council of Heads of Competent Authorities to Combat Illicit Drug Trafficking and the Council of Ministers of Internal Affairs of the Member States
+date: 2021-11-30
+end_date: 2021-12-02
+organization: CSTO
+body: Coordinating Council of Heads of Competent Authorities to Combat Illicit Drug Trafficking
+session: 24
+format: hybrid
+location: Dushanbe, Republic of Tajikistan, Palace of Nations (Kokhi Millat), the Hall of the Supreme Council
+chair: {name: Sirojiddin Muhriddin Abdurahmonzoda-Khujandi, position: "Minister of Internal Affairs (Interior), Chairman of the Interdepartmental Commission on Drug Control", country: TJ}
+countries: [TJ, RU, KZ, KG, AM, BY, UZ, MM]
+officials:
+  - {name: Валерий Александрович Семериков, position: "Заместитель Генерального секретаря Организации Договора о коллективной безопасности", organization: ОДКБ}
+topics: [international cooperation in countering the laundering of proceeds of drug trafficking and financing of terrorism, synthetic drugs]
+summary: Ministers and heads of anti-drug agencies met over three days to agree a joint programme.
+source: https://en.odkb-csto.org/news/news_odkb/a-very-long-address-of-a-release-that-goes-on-and-on-without-a-break-0123456789/
+---
+A release with long names everywhere, to see that nothing runs off a phone's screen.
+"""
+
+
+@pytest.fixture(scope="module", params=["example", "synthetic", "fixtures"])
 def site(request, tmp_path_factory) -> tuple[str, Path]:
     """(name, folder) of a built site; the folder's parent is served, so the site
-    lives at a sub-path: http://127.0.0.1:port/<name>/."""
+    lives at a sub-path: http://127.0.0.1:port/<name>/. The fixtures: Cyrillic,
+    every Markdown feature, and a meeting over three days with long names."""
     name = request.param
     root = tmp_path_factory.mktemp("gates")
     if name == "example":
         content = ROOT / "content"
+    elif name == "fixtures":
+        content = root / "fixtures"
+        shutil.copytree(FIXTURES / "corpus", content)
+        (content / "2021/long-names.md").write_text(LONG)
     else:
         content = root / "corpus"
-        subprocess.run([sys.executable, str(GENERATOR), str(content), "200", "--seed", "7"],
+        subprocess.run([sys.executable, str(GENERATOR), str(content), "300", "--seed", "7"],
                        check=True, capture_output=True)
     shutil.copy(ROOT / "site.yaml", root / "site.yaml")  # feeds, calendars, sitemap: all made
     shutil.copy(ROOT / "bodies.yaml", root / "bodies.yaml")
@@ -46,9 +72,13 @@ def page_kinds(folder: Path) -> dict[str, str]:
     def first(pattern: str) -> str:
         return sorted(folder.glob(pattern))[0].relative_to(folder).as_posix()
 
+    meetings = sorted(folder.glob("meetings/*/index.html"))
+    few = {f"meeting-{p.parent.name}": p.relative_to(folder).as_posix() for p in meetings} \
+        if len(meetings) <= 8 else {}  # a small site: every meeting page
     return {
         "home": "index.html",
         "meeting": first("meetings/*/index.html"),
+        **few,
         "countries": "countries/index.html",
         "country": first("countries/*/index.html"),
         "bodies": "bodies/index.html",
