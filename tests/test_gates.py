@@ -54,7 +54,7 @@ def site(request, tmp_path_factory) -> tuple[str, Path]:
     if name == "example":
         content = ROOT / "content"
     elif name == "fixtures":
-        content = root / "fixtures"
+        content = root / "fixtures-content"
         shutil.copytree(FIXTURES / "corpus", content)
         (content / "2021/long-names.md").write_text(LONG)
     else:
