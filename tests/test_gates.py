@@ -191,3 +191,25 @@ def test_no_page_is_wider_than_a_phone(site, browser, phone):
                 wider[kind] = width
         page.close()
     assert wider == {}
+
+
+def test_on_a_wide_screen_the_facts_stand_beside_the_release(site, browser):
+    """(The release fell below the facts, leaving the left column empty, on a
+    meeting page whose facts were long.) On a phone they follow the header."""
+    name, folder = site
+    placed = {}
+    with serving(folder.parent) as base:
+        for width in (1280, 390):
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            for kind, path in page_kinds(folder).items():
+                if kind.startswith("meeting"):
+                    page.goto(f"{base}{name}/{path}")
+                    placed[(kind, width)] = page.evaluate("""() => {
+                        const box = s => document.querySelector(s).getBoundingClientRect();
+                        const facts = box('.facts'), release = box('.release'), header = box('article > header');
+                        return {beside: facts.left >= release.right && Math.abs(facts.top - release.top) < 80,
+                                below: facts.top >= header.bottom && release.top >= facts.bottom};
+                    }""")
+            page.close()
+    assert [key for key, where in placed.items() if key[1] == 1280 and not where["beside"]] == []
+    assert [key for key, where in placed.items() if key[1] == 390 and not where["below"]] == []
