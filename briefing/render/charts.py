@@ -58,7 +58,7 @@ class YearChart:
         step = _nice_step(self.highest)
         return tuple(range(0, -(-max(self.highest, 1) // step) * step + 1, step))
 
-    def every(self, step: float, label_width: float = 40) -> int:
+    def every(self, step: float, label_width: float = 34) -> int:
         """Every how many years a year is written under its bar, for bars `step`
         apart and labels `label_width` wide: every year when there is room."""
         return max(1, -(-int(label_width) // max(int(step), 1)))
