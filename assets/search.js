@@ -13,8 +13,17 @@
       showSubResults: false,
       resetStyles: false
     });
+    // Pagefind's input is named by the label the page shows above it
+    var input = document.querySelector("#search input");
+    if (input) {
+      input.setAttribute("aria-labelledby", "search-label");
+    }
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) {
+      var header = document.getElementById("search-query");
+      if (header) {
+        header.value = query;  // the words stay where they were typed
+      }
       search.triggerSearch(query);
     }
   });

@@ -155,7 +155,7 @@ def test_a_time_without_offset_is_taken_in_the_sites_time_zone(tmp_path, monkeyp
     Path("site.yaml").write_text("timezone: Asia/Almaty\n")
     assert main(["-q"]) == 0
     built = page(tmp_path / "site", "meetings/r/index.html")
-    assert "1 January 2021, 23:30 (UTC+06:00)" in " ".join(texts(built, "//dd"))
+    assert texts(built, "//p[@class='dateline']") == ["1 January 2021, 23:30 (UTC+06:00)"]
 
 
 def test_unknown_and_wrong_settings_are_reported_with_their_lines(tmp_path, monkeypatch, capsys):

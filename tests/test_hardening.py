@@ -137,7 +137,7 @@ def test_what_editors_save_builds(content, tmp_path, data):
     tree = lxml.html.fromstring(html)
     # YAML 1.1 would read NO as false and 023 as octal 19; the editor meant Norway and 23
     assert "Norway" in tree.xpath("string(//section[@class='facts'])")
-    assert "23rd (XXIII)" in tree.xpath("string(//section[@class='facts'])")
+    assert "23rd (XXIII)" in tree.xpath("string(//p[@class='kicker'])")
 
 
 @pytest.mark.parametrize("data, line, field", [

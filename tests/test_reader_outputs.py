@@ -183,7 +183,7 @@ def test_a_body_page_lists_its_sessions_in_order_with_the_gaps_marked(bodies_sit
     rows = texts(tree, "//ol[@class='sessions']/li")
     assert rows[0].startswith("20th (XX) XX meeting of the Council of Foreign Ministers")
     assert rows[1].startswith("21st (XXI) XXI meeting")
-    assert rows[2] == "Sessions 22 to 23 are not in the record."
+    assert rows[2] == "Sessions 22 and 23 are not in the record."
     assert rows[3].startswith("24th (XXIV)")
     meeting = page(bodies_site, "meetings/fm-24/index.html")
     assert meeting.xpath("//nav[@class='neighbours']//a[starts-with(., 'Every session')]/@href") == [
@@ -245,8 +245,13 @@ def test_a_meeting_page_lists_related_meetings(bodies_site):
 def test_the_timeline_draws_meetings_per_year_by_body_with_its_numbers(bodies_site):
     tree = page(bodies_site, "timeline/index.html")
     svg = tree.xpath("//figure[@class='chart']//svg")[0]
-    assert svg.get("role") == "img" and svg.xpath("./title/text()")
+    assert svg.get("role") == "group" and svg.xpath("./title/text()")  # (its bars are links)
     assert len(svg.xpath(".//rect")) == 6  # 2020: 1; 2021: 3 bodies; 2022: 1; 2023: 1
+    # each bar leads to its year, named for those who cannot see it; a value axis from 0
+    assert svg.xpath(".//a/@href") == ["#y2020", "#y2021", "#y2022", "#y2023"]
+    assert svg.xpath(".//a/@aria-label")[1] == "2021: 3 meetings"
+    assert svg.xpath(".//g[@class='axis']/text/text()") == ["0", "1", "2", "3"]
+    assert texts(svg, "./text") == ["2020", "2021", "2022", "2023"]  # every year, when there is room
     numbers = [texts(tr, "./*") for tr in tree.xpath("//figure[@class='chart']//tbody/tr")]
     assert [row[0] for row in numbers] == ["2023", "2022", "2021", "2020"]
     assert [row[-1] for row in numbers] == ["1", "1", "3", "1"]
@@ -257,15 +262,15 @@ def test_the_timeline_draws_meetings_per_year_by_body_with_its_numbers(bodies_si
 def test_the_country_index_shades_a_participation_matrix_linked_cell_by_cell(bodies_site):
     tree = page(bodies_site, "countries/index.html")
     matrix = tree.xpath("//table[@class='matrix']")[0]
-    assert texts(matrix, ".//thead/tr/th")[1:] == ["2020", "2021", "2022", "2023"]
+    assert texts(matrix, ".//thead/tr/th")[1:] == ["2023", "2022", "2021", "2020"]  # latest first
     russia = next(tr for tr in matrix.xpath(".//tbody/tr") if texts(tr, "./th") == ["Russia"])
-    assert texts(russia, "./td") == ["1", "3", "1", "1"]
-    assert russia.xpath("./td/@class") == ["shade-2", "shade-5", "shade-2", "shade-2"]
-    link = russia.xpath("./td/a/@href")[1]
+    assert texts(russia, "./td") == ["1", "1", "3", "1"]
+    assert russia.xpath("./td/@class") == ["shade-2", "shade-2", "shade-5", "shade-2"]
+    link = russia.xpath("./td/a/@href")[2]
     assert link == "../countries/russia/index.html#y2021"
     country = page(bodies_site, "countries/russia/index.html")
     assert country.xpath("//h3[@id='y2021']")
-    assert country.xpath("//figure[@class='chart']//svg[@role='img']")
+    assert country.xpath("//figure[@class='chart']//svg[@role='group']")
 
 
 def test_a_csv_cell_a_spreadsheet_would_run_begins_with_an_apostrophe_json_keeps_it(tmp_path):

@@ -74,15 +74,21 @@ def _registry() -> dict[str, Country]:
     for entry in pycountry.countries:
         code = entry.alpha_2
         official = getattr(entry, "official_name", None) or entry.name
-        name = cldr.get(code) or getattr(entry, "common_name", None) or entry.name
+        name = _short(cldr.get(code)) or getattr(entry, "common_name", None) or entry.name
         country = canonical(code, entry.alpha_3, name, official, slugify(name))
-        spellings = [code, entry.alpha_3, entry.name, official, name,
+        spellings = [code, entry.alpha_3, entry.name, official, name, cldr.get(code),
                      getattr(entry, "common_name", None), _uninverted(entry.name)]
         for spelling in filter(None, spellings):
             by_key.setdefault(_key(spelling), country)
     for spelling, code in EXTRA_NAMES.items():
         by_key.setdefault(_key(spelling), by_key[_key(code)])
     return by_key
+
+
+def _short(name: str | None) -> str | None:
+    """CLDR's name without a trailing aside in brackets, as its short form writes
+    it: 'Myanmar (Burma)' is Myanmar. (Babel carries CLDR's standard names only.)"""
+    return re.sub(r"\s*\([^()]*\)$", "", name) if name else None
 
 
 def _uninverted(name: str) -> str | None:

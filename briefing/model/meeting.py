@@ -194,6 +194,11 @@ class Roles:
     LABELS = ("Took part", "Chaired", "Hosted")
     TO_COME = ("Taking part", "Chairing", "Hosting")  # of a meeting still to come
 
+    def marks(self) -> str:
+        """'chair, host': what a list of participants marks beside the state."""
+        return ", ".join(mark for mark, held in (("chair", self.chaired), ("host", self.hosted))
+                         if held)
+
     def labels(self, to_come: bool = False) -> tuple[str, ...]:
         return tuple(label for label, held in zip(self.TO_COME if to_come else self.LABELS,
                                                   (self.took_part, self.chaired, self.hosted))

@@ -359,5 +359,7 @@ def related(oldest_first: list[Meeting], bodies: tuple[BodyRecord, ...],
             if shared or same_body:
                 score = 3 * same_body + 2 * shared + len(countries[number] & countries[other])
                 scored.append((-score, abs(other - number), oldest_first[other].slug, other))
-        found[meeting.slug] = tuple(oldest_first[other] for *_, other in sorted(scored)[:RELATED])
+        chosen = [other for *_, other in sorted(scored)[:RELATED]]
+        # listed in time order, so that a body's sessions read in their order
+        found[meeting.slug] = tuple(oldest_first[other] for other in sorted(chosen))
     return found

@@ -45,14 +45,40 @@ class YearChart:
     grouped: bool = False
 
     def scale(self, height: float) -> float:
-        return height / max(self.highest, 1)
+        return height / max(self.top, 1)
 
-    def labelled(self, bar: Bar) -> bool:
-        """Whether the bar's year is written under it: every fifth year from the
-        first, and the last when it is not crowded by the one before."""
-        offset = bar.year - self.bars[0].year
-        last = self.bars[-1].year - self.bars[0].year
-        return offset % 5 == 0 and last - offset >= 3 or offset == last
+    @property
+    def top(self) -> int:
+        """Where the value axis ends: the highest tick, at or above the tallest bar."""
+        return self.ticks[-1]
+
+    @property
+    def ticks(self) -> tuple[int, ...]:
+        """The value axis's marks, from 0 to the first at or above the tallest bar."""
+        step = _nice_step(self.highest)
+        return tuple(range(0, -(-max(self.highest, 1) // step) * step + 1, step))
+
+    def every(self, step: float, label_width: float = 34) -> int:
+        """Every how many years a year is written under its bar, for bars `step`
+        apart and labels `label_width` wide: every year when there is room."""
+        return max(1, -(-int(label_width) // max(int(step), 1)))
+
+    def labelled(self, bar: Bar, step: float) -> bool:
+        """Whether the bar's year is written under it (the last one always)."""
+        every = self.every(step)
+        offset = self.bars[-1].year - bar.year  # (counted from the latest year)
+        return offset % every == 0
+
+
+def _nice_step(highest: int, most: int = 5) -> int:
+    """The least step of 1, 2 or 5 times a power of ten that climbs to `highest` in
+    at most `most` steps."""
+    power = 1
+    while True:
+        for factor in (1, 2, 5):
+            if -(-max(highest, 1) // (factor * power)) <= most:
+                return factor * power
+        power *= 10
 
 
 def meetings_per_year(meetings: tuple[Meeting, ...], body_of: dict[str, Body]) -> YearChart:

@@ -130,8 +130,10 @@ def _event(meeting: Meeting, config: Config) -> str:
     event.add("dtstart", meeting.first_day)
     event.add("dtend", meeting.last_day + dt.timedelta(days=1))  # (DTEND is the day after)
     event.add("summary", meeting.title)
-    event.add("location", meeting.location or meeting.format or "")
-    event.add("description", "\n\n".join(filter(None, [meeting.summary, url])))
+    if meeting.location:  # (a place, never a format: "videoconference" is no place)
+        event.add("location", meeting.location)
+    held = f"Format: {meeting.format}." if meeting.format else None
+    event.add("description", "\n\n".join(filter(None, [meeting.summary, held, url])))
     event.add("url", url)
     return event.to_ical().decode()
 

@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import hashlib
 import traceback
+import unicodedata
 import urllib.parse
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -68,6 +69,7 @@ def environment(templates: Path, config: Config = Config(), bytecode: Path | Non
                        content_security_policy=content_security_policy(live_script),
                        search_security_policy=content_security_policy(live_script, search=True))
     env.filters.update(when=when, day_label=day_label, counted=counted, clock=clock, moment=moment,
+                       by_name=by_name, host=host,
                        entry_id=entry_id,
                        event_data=functools.partial(formats.event_data, config=config))
     return env
@@ -118,8 +120,15 @@ class MeetingItems:
 
 @jinja2.pass_context
 def _url(context: jinja2.runtime.Context, target: Any) -> str:
-    """`{{ url(meeting) }}`, `{{ url(country) }}` or `{{ url('timeline/') }}`."""
-    return urls.relative(context["page_path"], urls.path_of(target))
+    """`{{ url(meeting) }}`, `{{ url(country) }}` or `{{ url('timeline/') }}`. On the
+    404 page, which a host serves at whatever address was missing, links start
+    from the root: the path of base_url (the site's own host, and the preview's),
+    or the host's root without one."""
+    path = urls.path_of(target)
+    if context["page_path"] == urls.NOT_FOUND:
+        base = context["config"].base_url
+        return (urllib.parse.urlsplit(base).path if base else "/") + urls.file_of(path)
+    return urls.relative(context["page_path"], path)
 
 
 def _absolute(config: Config, target: Any) -> str:
@@ -144,6 +153,22 @@ def when(meeting: Meeting) -> Markup:
     """`{{ meeting | when }}`: its dates as precise as the release gives them
     ("2021", "7–8 December 2017"), for readers, and the first for machines."""
     return Markup(f'<time datetime="{meeting.date.iso}">{meeting.dates}</time>')
+
+
+def by_name(countries) -> list:
+    """States in the alphabetical order of their names as shown (Côte d’Ivoire
+    among the Cs)."""
+    return sorted(countries, key=lambda country: _folded(country.name))
+
+
+def _folded(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def host(address: str) -> str:
+    """`{{ meeting.source | host }}`: the site an address is on (en.odkb-csto.org)."""
+    return urllib.parse.urlsplit(address).hostname or address
 
 
 def day_label(day: dt.date) -> str:
