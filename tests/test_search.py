@@ -82,3 +82,20 @@ def test_a_printed_meeting_page_is_a_clean_briefing(base, browser):
     tab.pdf(path=str(ARTIFACTS / "meeting-printed.pdf"), format="A4")
     tab.screenshot(path=str(ARTIFACTS / "screenshots" / "meeting-printed.png"), full_page=True)
     tab.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_search_inputs_hint_is_legible(base, browser, scheme):
+    """(Pagefind draws its placeholder at 20 % opacity: in the dark scheme it could
+    hardly be seen.)"""
+    context = browser.new_context(color_scheme=scheme)
+    tab = context.new_page()
+    tab.goto(base + "search/index.html")
+    tab.locator("#search input").wait_for(timeout=FOUND)
+    style = tab.evaluate("""() => {
+        const s = getComputedStyle(document.querySelector('#search input'), '::placeholder');
+        return {opacity: s.opacity, color: s.color};
+    }""")
+    muted = tab.evaluate("getComputedStyle(document.querySelector('.colophon')).color")
+    assert style == {"opacity": "1", "color": muted}  # the site's muted text, whole
+    context.close()
