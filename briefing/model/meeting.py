@@ -167,10 +167,6 @@ class Meeting:
         return f"{ordinal(self.session)} ({roman.toRoman(self.session)})"
 
     @property
-    def country_names(self) -> str:
-        return ", ".join(c.name for c in self.countries)
-
-    @property
     def chair_country(self) -> Country | None:
         return self.chair.country if self.chair else None
 

@@ -12,7 +12,6 @@ import datetime as dt
 import functools
 import hashlib
 import traceback
-import unicodedata
 import urllib.parse
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -156,14 +155,9 @@ def when(meeting: Meeting) -> Markup:
 
 
 def by_name(countries) -> list:
-    """States in the alphabetical order of their names as shown (Côte d’Ivoire
-    among the Cs)."""
-    return sorted(countries, key=lambda country: _folded(country.name))
-
-
-def _folded(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    """States in the alphabetical order of their names, as the countries index lists
+    them: by their addresses, which fold case and accents (Côte d’Ivoire among the Cs)."""
+    return sorted(countries, key=lambda country: country.slug)
 
 
 def host(address: str) -> str:
