@@ -40,7 +40,7 @@ def installed(names: tuple[str, ...]) -> str:
 
 # ... and this engine. Bump the number when the format of cached data or the
 # meaning of a key changes. Anything cached under another ENGINE is not used.
-ENGINE = f"briefing {__version__} cache 11 ({installed(LIBRARIES)})"
+ENGINE = f"briefing {__version__} cache 12 ({installed(LIBRARIES)})"
 
 
 def digest(*parts: bytes | str) -> str:

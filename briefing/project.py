@@ -21,6 +21,18 @@ class Project:
     cache: Path | None = Path(".cache")  # None: keep nothing between builds
     config: Path = Path("site.yaml")  # the site's settings (see read/settings.py); may be absent
     bodies: Path = Path("bodies.yaml")  # the registry of bodies' names (read/registry.py); may be absent
+    # the registries of members (read/organizations.py) and of people (read/people.py),
+    # each optional; by default beside bodies.yaml
+    organizations: Path | None = None
+    people: Path | None = None
+
+    @property
+    def registries(self) -> dict[str, Path]:
+        """The editors' registries, by what they are."""
+        return {"the registry of bodies": self.bodies,
+                "the registry of members": self.organizations or
+                self.bodies.with_name("organizations.yaml"),
+                "the registry of people": self.people or self.bodies.with_name("people.yaml")}
 
 
 def today_in(timezone: str | None) -> dt.date:

@@ -2,7 +2,7 @@
 
     guard     only an output folder of its own; one build at a time   publish/guard.py
     scan      the release files and their signatures                  read/sources.py
-    given     site.yaml, bodies.yaml, the assets                      read/settings.py, sources.py
+    given     site.yaml, the registries, the assets                     read/settings.py, sources.py
     parse     each release read and modelled (reuse.parsed)           read/parse.py
     arrange   the meetings arranged into a site                       model/site.py
     plan      which pages exist, and what each one shows              render/plan.py
@@ -139,7 +139,7 @@ def places(project: Project) -> tuple[dict[str, Path], dict[str, Path]]:
     may not be or hold (see guard.check_output)."""
     inputs = {"the content folder": project.content, "the templates": project.templates,
               "the assets": project.assets}
-    above = {"the settings": project.config, "the registry of bodies": project.bodies,
+    above = {"the settings": project.config, **project.registries,
              "the project folder": Path.cwd(), "the root folder": Path("/")}
     if project.cache is not None:
         above["the build cache"] = project.cache

@@ -20,7 +20,11 @@ from typing import Callable
 import jinja2
 from markupsafe import Markup
 
+from ..model.attendance import attendance
 from ..model.bodies import Body, Registry, identify
+from ..model.meeting import ALL_MEMBERS, LISTED, slug_of
+from ..model.organizations import Memberships
+from ..model.people import CHAIR, Directory, appearances, person_key
 from ..problems import ContentError, Problem, counted, errors_in
 from ..project import Project, today_in
 from ..publish.guard import WAIT, Refused, cache_locked
@@ -57,8 +61,10 @@ def _check(project: Project, drafts: bool, today: dt.date | None, reuse: Reuse) 
     given = stages.read_given(project, scanned)
     releases = reuse.parsed(scanned.sources, given.timezone, project.content)
     today = today or today_in(given.timezone)
-    noticed = review([one for one in releases.parsed if one.meeting], today,
-                     given.settings.registry, lambda key: reuse.texts({key}, releases).get(key, ""))
+    settings = given.settings
+    noticed = review([one for one in releases.parsed if one.meeting], today, settings.registry,
+                     lambda key: reuse.texts({key}, releases).get(key, ""),
+                     settings.memberships, settings.directory)
     try:
         site, summary = stages.arrange_site(releases, given, drafts, today)
     except ContentError as failed:  # (the templates are tried on a site that can be built)
@@ -71,7 +77,9 @@ def _check(project: Project, drafts: bool, today: dt.date | None, reuse: Reuse) 
 # -- what a reader would notice ------------------------------------------------
 
 def review(parsed: list[Parsed], today: dt.date, registry: Registry,
-           text_of: Callable[[str], str] = lambda key: "") -> list[Problem]:
+           text_of: Callable[[str], str] = lambda key: "",
+           memberships: Memberships = Memberships({}), directory: Directory = Directory({})
+           ) -> list[Problem]:
     """What a reader would notice; `text_of` gives a release's text (HTML) by its key."""
     problems = []
     for one in parsed:
@@ -83,6 +91,8 @@ def review(parsed: list[Parsed], today: dt.date, registry: Registry,
         problems += dates(one, today, text_of)
     problems += sessions(parsed, identify([one.meeting for one in parsed], registry))
     problems += similar_bodies(parsed)
+    problems += members(parsed, memberships)
+    problems += similar_people(parsed, directory)
     return problems
 
 
@@ -171,6 +181,76 @@ def similar_bodies(parsed: list[Parsed]) -> list[Problem]:
 def _similar(a: str, b: str) -> bool:
     matcher = difflib.SequenceMatcher(None, a.casefold(), b.casefold())
     return matcher.real_quick_ratio() >= SIMILAR_BODIES and matcher.ratio() >= SIMILAR_BODIES
+
+
+def members(parsed: list[Parsed], memberships: Memberships) -> list[Problem]:
+    """A listed participant that was not a member on the date (a guest? a slip?), and
+    "all members" where the registry does not know the members on the date."""
+    problems = []
+    for one in parsed:
+        meeting = one.meeting
+        organization = memberships.of(meeting.organization)
+        if meeting.listing == ALL_MEMBERS and (organization is None or organization.members_on(
+                meeting.first_day, meeting.last_day) is None):
+            why = ("is not in organizations.yaml" if organization is None else
+                   f"changed within {meeting.dates}")
+            problems.append(_warning(one, "countries", f"'all members', but the membership of "
+                                     f"{meeting.organization} {why}: no state is listed",
+                                     "the states listed, or the organization's members in "
+                                     "organizations.yaml"))
+        known = attendance(meeting, memberships)
+        for country in known.guests if known and meeting.listing == LISTED else ():
+            problems.append(_warning(one, "countries", f"{country.name} was not a member of "
+                                     f"{organization.code} on {meeting.dates}: a guest?",
+                                     "its membership in organizations.yaml, if it was a member"))
+    return problems
+
+
+SIMILAR_PEOPLE = 0.85  # difflib ratio of two names in Latin letters that look like one person
+
+
+def similar_people(parsed: list[Parsed], directory: Directory) -> list[Problem]:
+    """A name that looks like another one (a spelling, a transliteration) but is not
+    joined to it: the same person? Only people.yaml joins them."""
+    places: dict[str, list[tuple[Parsed, str]]] = defaultdict(list)
+    spelled: dict[str, Counter] = defaultdict(Counter)
+    for one in parsed:
+        for appearance in appearances(one.meeting):
+            joined = directory.find(appearance.name)
+            key = person_key(joined.name if joined else appearance.name)
+            places[key].append((one, "chair" if appearance.role == CHAIR else "officials"))
+            spelled[key][" ".join(appearance.name.split())] += 1
+    latin = {key: slug_of(key).replace("-", " ") for key in places}
+    # compared only with names that share the start of their first or last word: a
+    # slip seldom falls there, and comparing every pair grows with the square
+    blocks: dict[str, set[str]] = defaultdict(set)
+    for key, letters in latin.items():
+        words = letters.split() or [""]
+        blocks["<" + words[0][:3]].add(key)
+        blocks[">" + words[-1][:3]].add(key)
+    problems = []
+    for key in sorted(places):
+        words = latin[key].split() or [""]
+        near = blocks["<" + words[0][:3]] | blocks[">" + words[-1][:3]]
+        close = [other for other in near if (len(places[other]), key) > (len(places[key]), other)
+                 and _alike(latin[key], latin[other])]
+        if not close:
+            continue
+        other = min(close, key=lambda o: (-len(places[o]), o))
+        name, other_name = (spelled[k].most_common(1)[0][0] for k in (key, other))
+        problems += [_warning(one, field, f"'{name}' is close to '{other_name}' "
+                              f"({counted(len(places[other]), 'meeting')}): the same person? "
+                              "add them to people.yaml", "one name per person, or both joined "
+                              "in people.yaml")
+                     for one, field in places[key]]
+    return problems
+
+
+def _alike(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return matcher.real_quick_ratio() >= SIMILAR_PEOPLE and matcher.ratio() >= SIMILAR_PEOPLE
 
 
 # -- templates -----------------------------------------------------------------

@@ -67,6 +67,8 @@ def run(args: argparse.Namespace, console: Console) -> int:
         assets=_own_or_tool(args.assets, "assets"),
         out=Path(getattr(args, "out", "site")),
         bodies=Path(args.bodies),
+        organizations=args.organizations and Path(args.organizations),
+        people=args.people and Path(args.people),
         cache=None if args.no_cache else Path(".cache"),
         config=Path(args.config),
     )
@@ -173,6 +175,10 @@ def parser() -> argparse.ArgumentParser:
         if name != "new":
             command.add_argument("--bodies", default="bodies.yaml",
                                  help="the registry of bodies' names (bodies.yaml)")
+            command.add_argument("--organizations", help="the registry of members "
+                                 "(default: organizations.yaml beside the registry of bodies)")
+            command.add_argument("--people", help="the registry of people "
+                                 "(default: people.yaml beside the registry of bodies)")
         command.add_argument("--quiet", "-q", action="store_true", help="print only problems")
         command.add_argument("--verbose", "-v", action="store_true",
                              help="say more: what was parsed, rendered and written")

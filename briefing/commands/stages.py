@@ -44,10 +44,12 @@ def read_given(project: Project, scanned: Scan) -> Given:
 
 def site_key(releases: Releases, given: Given, drafts: bool, today: dt.date) -> tuple:
     """All that arranges the site: its meetings (by their keys), whether drafts are
-    in, every problem (warnings are reported with the site), the registry of bodies,
+    in, every problem (warnings are reported with the site), the registries,
     and the day that divides meetings held from upcoming."""
+    settings = given.settings
     return (tuple(one.meeting.key for one in releases.parsed if one.meeting), drafts,
-            problems_of(releases, given), given.settings.registry, today)
+            problems_of(releases, given), settings.registry, settings.memberships,
+            settings.directory, today)
 
 
 def problems_of(releases: Releases, given: Given) -> list[Problem]:
@@ -67,7 +69,9 @@ def arrange_site(releases: Releases, given: Given, drafts: bool, today: dt.date
     published = [m for m in meetings if drafts or not m.draft]
     summary = Summary(releases=len(meetings), drafts_left_out=len(meetings) - len(published),
                       warnings=tuple(sorted(problems, key=lambda p: p.place)))
-    return arrange(published, given.settings.registry, today), summary
+    settings = given.settings
+    return arrange(published, settings.registry, today, settings.memberships,
+                   settings.directory), summary
 
 
 def publish(pages: Pages, releases: Releases, given: Given, reuse: Reuse, project: Project,

@@ -23,7 +23,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .meeting import Meeting, slug_of
+from .meeting import Meeting, free_slug, slug_of
 
 
 @dataclass(frozen=True)
@@ -83,15 +83,8 @@ def identify(meetings: list[Meeting], registry: Registry) -> dict[str, Body]:
             (organization, name), _ = min(spellings[key].items(),
                                           key=lambda s: (-s[1], bare(*s[0])))
             name = bare(organization, name)
-            body = Body(_free_slug(slug_of(f"{organization or ''} {name}") or "body", taken),
+            body = Body(free_slug(slug_of(f"{organization or ''} {name}") or "body", taken),
                         name, organization)
         found[key] = body
     return {m.slug: found[key_of(m.organization, m.body)] for m in meetings if m.body}
 
-
-def _free_slug(slug: str, taken: set[str]) -> str:
-    candidate, n = slug, 2
-    while candidate in taken:
-        candidate, n = f"{slug}-{n}", n + 1
-    taken.add(candidate)
-    return candidate

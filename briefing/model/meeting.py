@@ -32,6 +32,15 @@ def slug_of(text: str) -> str:
     return slugify(text, max_length=SLUG_LENGTH, word_boundary=True)
 
 
+def free_slug(slug: str, taken: set[str]) -> str:
+    """`slug`, or `slug-2`, `slug-3` ... the first not `taken` (which it joins)."""
+    candidate, n = slug, 2
+    while candidate in taken:
+        candidate, n = f"{slug}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
 PRECISIONS = ("year", "month", "day")
 
 
@@ -110,6 +119,22 @@ class Official:
     organization: str | None
 
 
+OUTCOME_KINDS = ("decision", "statement", "agreement", "document", "other")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One thing the meeting adopted, signed or decided, as the release names it."""
+
+    title: str
+    url: str | None = None  # http(s) only
+    kind: str | None = None  # one of OUTCOME_KINDS; None when the release does not say
+
+
+# How a release gives the participating states (Meeting.listing)
+LISTED, ALL_MEMBERS = "listed", "all members"
+
+
 @dataclass(frozen=True)
 class Meeting:
     slug: str  # its page is meetings/<slug>/
@@ -135,6 +160,11 @@ class Meeting:
     extra: dict[str, Any] = field(default_factory=dict)  # front-matter keys the schema lacks
     end_date: When | None = None  # the last day of a meeting over several days
     date_note: str | None = None  # where the date comes from, as the editor says
+    outcomes: tuple[Outcome, ...] = ()  # what it adopted, signed or decided
+    # LISTED: the release lists the participating states; ALL_MEMBERS: it says "all
+    # members" (the site expands them from organizations.yaml); None: it names none
+    # (the chair's state, if any, is all `countries` holds)
+    listing: str | None = None
 
     @property
     def dates(self) -> str:

@@ -22,9 +22,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import groupby
 
+from .attendance import Attendance, MemberRecord, attendance, member_records, with_members
 from .bodies import Body, Registry, identify
 from .countries import Country
 from .meeting import PRECISIONS, Meeting, Roles, slug_of
+from .organizations import Memberships
+from .people import Directory, Person, PersonRecord, people_records
 
 RELATED = 3  # related meetings a meeting page lists
 NEARBY = 5  # how far, in time and in the body's sessions, related meetings are looked for
@@ -59,6 +62,10 @@ class CountryRecord:
     country: Country
     meetings: tuple[Meeting, ...]  # held, newest first
     upcoming: tuple[Meeting, ...] = ()  # soonest first
+    # held meetings of an organization it belonged to whose releases list their
+    # participants without it (see attendance.py), newest first
+    not_listed: tuple[Meeting, ...] = ()
+    memberships: tuple[MemberRecord, ...] = ()  # its record at each body, as a member
 
     def roles(self, meeting: Meeting) -> Roles:
         return meeting.roles(self.country)
@@ -84,6 +91,9 @@ class CountryRecord:
         """The counts of each year with meetings held."""
         return {year: count_roles(self.roles(m) for m in group)
                 for year, group in groupby(self.meetings, key=_year)}
+
+    def not_listed_per_year(self) -> dict[int, int]:
+        return {year: len(tuple(group)) for year, group in groupby(self.not_listed, key=_year)}
 
     @property
     def first(self) -> Meeting | None:
@@ -146,6 +156,7 @@ class BodyRecord:
     body: Body
     meetings: tuple[Meeting, ...]  # held: by session number, then date (unnumbered last)
     upcoming: tuple[Meeting, ...] = ()  # soonest first
+    members: tuple[MemberRecord, ...] = ()  # each member state's record (attendance.py)
 
     @property
     def sessions(self) -> list[Meeting | Gap]:
@@ -157,9 +168,18 @@ class BodyRecord:
             rows.append(meeting)
         return rows
 
-    @property
+    @cached_property
     def by_date(self) -> tuple[Meeting, ...]:
         return tuple(sorted(self.meetings, key=in_time, reverse=True))
+
+    @property
+    def chaired(self) -> tuple[Meeting, ...]:
+        """The sessions held whose release names a chair, oldest first."""
+        return tuple(m for m in reversed(self.by_date) if m.chair)
+
+    @property
+    def outcomes(self) -> int:
+        return sum(len(m.outcomes) for m in self.meetings)
 
 
 @dataclass(frozen=True)
@@ -182,6 +202,9 @@ class Site:
     related: dict[str, tuple[Meeting, ...]] = field(default_factory=dict)  # by meeting slug
     upcoming: tuple[Meeting, ...] = ()  # soonest first
     today: dt.date | None = None  # the day that divides held from upcoming
+    attendance: dict[str, Attendance] = field(default_factory=dict)  # by meeting slug, if known
+    people: tuple[PersonRecord, ...] = ()  # by name
+    person_of: dict[str, Person] = field(default_factory=dict)  # by people.person_key of a name
 
     @property
     def body_count(self) -> int:
@@ -209,18 +232,24 @@ def in_time(meeting: Meeting) -> tuple:
 
 
 def arrange(meetings: list[Meeting], registry: Registry = Registry({}),
-            today: dt.date | None = None) -> Site:
+            today: dt.date | None = None, memberships: Memberships = Memberships({}),
+            directory: Directory = Directory({})) -> Site:
     """The site of `meetings`; those whose whole period is after `today` (if given)
-    are upcoming."""
-    oldest_first = sorted(meetings, key=in_time)
+    are upcoming. `memberships` (organizations.yaml) expands "all members" and says
+    who was not listed; `directory` (people.yaml) joins the names of one person."""
+    oldest_first = sorted((with_members(m, memberships) for m in meetings), key=in_time)
     held = [m for m in oldest_first if today is None or not m.upcoming(today)]
     upcoming = tuple(m for m in oldest_first if today is not None and m.upcoming(today))
     newest_first = tuple(reversed(held))
     body_of = identify(oldest_first, registry)
-    bodies = body_records(oldest_first, body_of, {m.slug for m in upcoming})
+    attendance_of = {m.slug: known for m in oldest_first
+                     if (known := attendance(m, memberships)) is not None}
+    bodies = body_records(oldest_first, body_of, {m.slug for m in upcoming}, attendance_of)
+    people, person_of = people_records(oldest_first, {m.slug for m in upcoming}, body_of,
+                                       directory)
     return Site(
         meetings=newest_first,
-        countries=country_records(newest_first, upcoming),
+        countries=country_records(newest_first, upcoming, attendance_of, bodies),
         timeline=timeline(newest_first),
         neighbours=neighbours(oldest_first, bodies, body_of),
         bodies=bodies,
@@ -229,22 +258,27 @@ def arrange(meetings: list[Meeting], registry: Registry = Registry({}),
         related=related(oldest_first, bodies, body_of),
         upcoming=upcoming,
         today=today,
+        attendance=attendance_of,
+        people=people,
+        person_of=person_of,
     )
 
 
-def body_records(oldest_first: list[Meeting], body_of: dict[str, Body],
-                 upcoming: set[str]) -> tuple[BodyRecord, ...]:
+def body_records(oldest_first: list[Meeting], body_of: dict[str, Body], upcoming: set[str],
+                 attendance_of: dict[str, Attendance] | None = None) -> tuple[BodyRecord, ...]:
     held: dict[Body, list[Meeting]] = defaultdict(list)
     for meeting in oldest_first:
         if meeting.slug in body_of:
             held[body_of[meeting.slug]].append(meeting)
-    # by session number; the sort is stable, so unnumbered or equal ones stay in time order
-    return tuple(sorted(
-        (BodyRecord(body, tuple(sorted((m for m in listed if m.slug not in upcoming),
-                                       key=lambda m: (m.session is None, m.session or 0))),
-                    tuple(m for m in listed if m.slug in upcoming))
-         for body, listed in held.items()),
-        key=lambda record: (record.body.title.casefold(), record.body.slug)))
+    records = []
+    for body, listed in held.items():
+        # by session number; the sort is stable, so unnumbered or equal ones stay in time order
+        sessions = tuple(sorted((m for m in listed if m.slug not in upcoming),
+                                key=lambda m: (m.session is None, m.session or 0)))
+        newest_first = tuple(reversed([m for m in listed if m.slug not in upcoming]))
+        records.append(BodyRecord(body, sessions, tuple(m for m in listed if m.slug in upcoming),
+                                  member_records(body, newest_first, attendance_of or {})))
+    return tuple(sorted(records, key=lambda r: (r.body.title.casefold(), r.body.slug)))
 
 
 def topic_key(name: str) -> str:
@@ -275,17 +309,29 @@ def topic_records(newest_first: tuple[Meeting, ...], upcoming: tuple[Meeting, ..
     return tuple(records)
 
 
-def country_records(newest_first: tuple[Meeting, ...], upcoming: tuple[Meeting, ...] = ()
-                    ) -> tuple[CountryRecord, ...]:
-    """A record for every state that took part in, chaired or hosted a meeting."""
+def country_records(newest_first: tuple[Meeting, ...], upcoming: tuple[Meeting, ...] = (),
+                    attendance_of: dict[str, Attendance] | None = None,
+                    bodies: tuple[BodyRecord, ...] = ()) -> tuple[CountryRecord, ...]:
+    """A record for every state that took part in, chaired or hosted a meeting, or
+    that a meeting of its organization does not list."""
     held: dict[Country, list[Meeting]] = defaultdict(list)
     coming: dict[Country, list[Meeting]] = defaultdict(list)
     for listed, meetings in ((held, newest_first), (coming, upcoming)):
         for meeting in meetings:
             for country in involved(meeting):
                 listed[country].append(meeting)
-    records = [CountryRecord(country, tuple(held[country]), tuple(coming[country]))
-               for country in {*held, *coming}]
+    missed: dict[Country, list[Meeting]] = defaultdict(list)
+    for meeting in newest_first:
+        known = (attendance_of or {}).get(meeting.slug)
+        for country in known.not_listed if known else ():
+            missed[country].append(meeting)
+    as_member: dict[Country, list[MemberRecord]] = defaultdict(list)
+    for record in bodies:
+        for member in record.members:
+            as_member[member.country].append(member)
+    records = [CountryRecord(country, tuple(held[country]), tuple(coming[country]),
+                             tuple(missed[country]), tuple(as_member[country]))
+               for country in {*held, *coming, *missed}]
     return tuple(sorted(records, key=lambda r: (r.country.slug, r.country.code)))
 
 

@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # (named, not imported: a build that finds nothing changed ne
     from .bodies import Body
     from .countries import Country
     from .meeting import Meeting
+    from .people import Person
     from .site import TopicRecord
 
 HOME = ""
@@ -20,6 +21,7 @@ MEETINGS = "meetings/"
 COUNTRIES = "countries/"
 BODIES = "bodies/"
 TOPICS = "topics/"
+PEOPLE = "people/"
 TIMELINE = "timeline/"
 DATA = "data/"
 SEARCH = "search/"
@@ -30,10 +32,11 @@ FEED = "feed.xml"  # the site's; each country's and body's in its folder
 CALENDAR = "calendar.ics"  # likewise
 ASSETS = "assets/"  # the stylesheet, icons, ..., copied as they are
 SEARCH_INDEX = "pagefind/"  # Pagefind's bundle
-SECTIONS = {"Meeting": MEETINGS, "Country": COUNTRIES, "Body": BODIES, "TopicRecord": TOPICS}
+SECTIONS = {"Meeting": MEETINGS, "Country": COUNTRIES, "Body": BODIES, "TopicRecord": TOPICS,
+            "Person": PEOPLE}
 
 
-def path_of(thing: Meeting | Country | Body | TopicRecord | str) -> str:
+def path_of(thing: Meeting | Country | Body | TopicRecord | Person | str) -> str:
     """A page's folder, relative to the site root ('' for the home page)."""
     if isinstance(thing, str):
         return thing

@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from ..model import countries
+from ..model.meeting import FIRST_YEAR, LAST_YEAR, When
 from ..problems import Problem
 from .release import character_name, forbidden, kind_of
 
@@ -25,6 +27,8 @@ NULL = "tag:yaml.org,2002:null"
 # (Without aliases, the file's own size bounds it.)
 MAX_VALUES = 10_000
 MAX_CHARACTERS = 4 * 1024 * 1024
+PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")  # 2021, 2021-12, 2021-12-03
+PARTIAL_EXPECTED = "a year (2021), a month (2021-12) or a day (2021-12-03)"
 LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")  # a BCP 47 tag, loosely
 
 
@@ -115,15 +119,54 @@ class Fields:
         return " ".join(node.value.split()) or None  # YAML folds lines; so do we
 
     def url(self, name: str) -> str | None:
-        node, text = self.scalar(name)
+        node = self.value(name)
+        return None if node is None else self.url_of(node, name)
+
+    def url_of(self, node: yaml.Node, field: str) -> str | None:
+        """A web address: http or https only (no javascript:, file: or mailto:)."""
+        text = self.text_of(node, field)
         if not text:
             return None
         parts = urllib.parse.urlsplit(text)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            self.problem(node, name, f"'{text}' is not a web address",
+            self.problem(node, field, f"'{text}' is not a web address",
                          "an http:// or https:// URL")
             return None
         return text
+
+    def partial_date(self, node: yaml.Node, field: str, text: str, expected: str = PARTIAL_EXPECTED
+                     ) -> When | None:
+        """A year, a month or a day, from text that looks like one."""
+        year, month, day = (int(part) if part else None
+                            for part in PARTIAL_DATE.fullmatch(text).groups())
+        try:
+            if month == 0 or day == 0:
+                raise ValueError("no month or day 0")
+            when = When(year, month, day)
+            when.last  # (a month 13 or a 30 February raises here)
+        except ValueError:
+            self.problem(node, field, f"'{text}' is not a date", expected)
+            return None
+        return self.in_range(node, field, text, when)
+
+    def in_range(self, node: yaml.Node, field: str, text: str, when: When) -> When | None:
+        if not FIRST_YEAR <= when.year <= LAST_YEAR:
+            self.problem(node, field, f"'{text}' is out of range",
+                         f"a date in the years {FIRST_YEAR} to {LAST_YEAR}")
+            return None
+        return when
+
+    def country_of(self, node: yaml.Node, field: str) -> countries.Country | None:
+        text = self.text_of(node, field)
+        if text is None:
+            return None
+        try:
+            return countries.lookup(text)
+        except countries.UnknownCountry as unknown:
+            hint = f"; closest: {', '.join(unknown.suggestions)}" if unknown.suggestions else ""
+            self.problem(node, field, f"unknown country '{text}'",
+                         f"an ISO 3166-1 code or English name{hint}")
+            return None
 
     def lang(self, name: str = "lang", default: str = "en") -> str:
         node, text = self.scalar(name)

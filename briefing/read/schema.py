@@ -17,24 +17,27 @@ from slugify import slugify
 
 from ..keys import digest
 from ..model import countries
-from ..model.meeting import (FIRST_YEAR, FORMATS, LAST_YEAR, SLUG, SLUG_LENGTH, Chair, Meeting,
-                             Official, When)
+from ..model.meeting import (ALL_MEMBERS, FORMATS, LISTED,
+                             OUTCOME_KINDS, SLUG, SLUG_LENGTH, Chair, Meeting, Official,
+                             Outcome, When)
 from ..problems import Problem
-from .fields import Fields
+from .fields import PARTIAL_DATE, Fields
 from .release import Release
 
 FIELDS = ("title", "date", "end_date", "date_note", "organization", "body", "session", "format",
           "location", "chair", "countries", "officials", "topics", "summary", "source", "lang",
-          "slug", "draft")
+          "slug", "draft", "outcomes")
 REQUIRED = ("title", "date")
 CHAIR_FIELDS = ("name", "position", "country")
 OFFICIAL_FIELDS = ("name", "position", "organization")
+OUTCOME_FIELDS = ("title", "url", "kind")
+# "countries: all members": every member state of the organization on the date
+ALL_MEMBERS_SPELLINGS = ("all members", "all member states")
 
 FORMAT_SPELLINGS = {"in person": "in person", "video conference": "videoconference",
                     "videoconference": "videoconference", "hybrid": "hybrid"}
 EXPECT_DATE = ("a year (2021), a month (2021-12), a day (2021-12-03), or a day and time with an "
                "offset (2021-12-03T10:00+03:00)")
-PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 def to_meeting(release: Release, zone: dt.tzinfo | None = None
@@ -45,7 +48,7 @@ def to_meeting(release: Release, zone: dt.tzinfo | None = None
     date, starts = fm.date()
     end_date = fm.end_date(date)
     chair = fm.chair()
-    participants = fm.countries()
+    listing, participants = fm.countries()
     if chair and chair.country and chair.country not in participants:
         participants.append(chair.country)  # a chairing state takes part
     location = fm.text("location")
@@ -73,6 +76,8 @@ def to_meeting(release: Release, zone: dt.tzinfo | None = None
         extra=fm.extra(FIELDS),
         end_date=end_date,
         date_note=fm.text("date_note"),
+        outcomes=fm.outcomes(),
+        listing=listing,
     )
     errors = [p for p in fm.problems if not p.warning]
     if errors:
@@ -95,7 +100,7 @@ class FrontMatter(Fields):
         if not text:
             return None, None
         if PARTIAL_DATE.fullmatch(text):
-            return self.partial_date(node, "date", text), None
+            return self.partial_date(node, "date", text, EXPECT_DATE), None
         try:
             starts = dt.datetime.fromisoformat(text)
         except ValueError:
@@ -131,28 +136,6 @@ class FrontMatter(Fields):
         else:
             return end
         return None
-
-    def partial_date(self, node: yaml.Node, field: str, text: str, expected: str = EXPECT_DATE
-                     ) -> When | None:
-        """A year, a month or a day, from text that looks like one."""
-        year, month, day = (int(part) if part else None
-                            for part in PARTIAL_DATE.fullmatch(text).groups())
-        try:
-            if month == 0 or day == 0:
-                raise ValueError("no month or day 0")
-            when = When(year, month, day)
-            when.last  # (a month 13 or a 30 February raises here)
-        except ValueError:
-            self.problem(node, field, f"'{text}' is not a date", expected)
-            return None
-        return self.in_range(node, field, text, when)
-
-    def in_range(self, node: yaml.Node, field: str, text: str, when: When) -> When | None:
-        if not FIRST_YEAR <= when.year <= LAST_YEAR:
-            self.problem(node, field, f"'{text}' is out of range",
-                         f"a date in the years {FIRST_YEAR} to {LAST_YEAR}")
-            return None
-        return when
 
     def session(self) -> int | None:
         node, text = self.scalar("session")
@@ -200,21 +183,21 @@ class FrontMatter(Fields):
 
     # -- countries -----------------------------------------------------------
 
-    def _country(self, node: yaml.Node, field: str) -> countries.Country | None:
-        text = self.text_of(node, field)
-        if text is None:
-            return None
-        try:
-            return countries.lookup(text)
-        except countries.UnknownCountry as unknown:
-            hint = f"; closest: {', '.join(unknown.suggestions)}" if unknown.suggestions else ""
-            self.problem(node, field, f"unknown country '{text}'",
-                         f"an ISO 3166-1 code or English name{hint}")
-            return None
-
-    def countries(self) -> list[countries.Country]:
-        found = (self._country(n, "countries") for n in self.items("countries"))
-        return list(dict.fromkeys(c for c in found if c))  # once, however written
+    def countries(self) -> tuple[str | None, list[countries.Country]]:
+        """How the release gives the participants (meeting.LISTED, ALL_MEMBERS or None)
+        and the states it lists, each once however written."""
+        node, items = self.value("countries"), self.items("countries")
+        if isinstance(node, yaml.ScalarNode) and _all_members(node.value):
+            if not self.text("organization"):
+                self.problem(node, "countries", f"'{node.value}', but of no organization",
+                             "an 'organization:' whose members took part, or the states listed")
+            return ALL_MEMBERS, []
+        if any(isinstance(n, yaml.ScalarNode) and _all_members(n.value) for n in items):
+            self.problem(node, "countries", "'all members' among states",
+                         "either 'countries: all members' or a list of states")
+        found = (self.country_of(n, "countries") for n in items)
+        listed = list(dict.fromkeys(c for c in found if c))
+        return (LISTED if listed else None), listed
 
     def host(self, location: str | None) -> countries.Country | None:
         """The country in 'City, Country', or a location that is a country alone
@@ -246,7 +229,7 @@ class FrontMatter(Fields):
         country = fields.pop("country", None)
         texts = self.texts_of(fields, "chair")
         return Chair(texts.get("name"), texts.get("position"),
-                     country and self._country(country, "chair.country"))
+                     country and self.country_of(country, "chair.country"))
 
     def officials(self) -> tuple[Official, ...]:
         officials = []
@@ -262,3 +245,32 @@ class FrontMatter(Fields):
             officials.append(Official(texts["name"], texts.get("position"), texts.get("organization")))
         return tuple(o for o in officials if o.name)
 
+    def outcomes(self) -> tuple[Outcome, ...]:
+        """What the meeting adopted: each item a title, or {title, url, kind}."""
+        found = []
+        for node in self.items("outcomes"):
+            if isinstance(node, yaml.ScalarNode):  # "- Statement on drug legalization"
+                title = self.text_of(node, "outcomes")
+                found.extend([Outcome(title)] if title else [])
+                continue
+            fields = self.mapping(node, "outcomes", OUTCOME_FIELDS)
+            title = fields.get("title") and self.text_of(fields["title"], "outcomes.title")
+            if not title:
+                self.problem(node, "outcomes", "a result without a title",
+                             "a title: {title: ..., url: ..., kind: ...}")
+                continue
+            url = fields.get("url") and self.url_of(fields["url"], "outcomes.url")
+            found.append(Outcome(title, url, self._kind(fields.get("kind"))))
+        return tuple(dict.fromkeys(found))
+
+    def _kind(self, node: yaml.Node | None) -> str | None:
+        text = node and self.text_of(node, "outcomes.kind")
+        if text and text.casefold() not in OUTCOME_KINDS:
+            self.problem(node, "outcomes.kind", f"unknown kind '{text}'",
+                         "one of: " + ", ".join(OUTCOME_KINDS))
+            return None
+        return text.casefold() if text else None
+
+
+def _all_members(text: str) -> bool:
+    return " ".join(text.casefold().split()) in ALL_MEMBERS_SPELLINGS

@@ -18,9 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model.bodies import Registry
+from ..model.organizations import Memberships
+from ..model.people import Directory
 from ..problems import Problem
 from ..project import Project
 from .fields import Fields
+from .organizations import load_memberships
+from .people import load_directory
 from .registry import load_registry
 from .release import read_settings_file
 
@@ -42,11 +46,13 @@ class Config:
 
 @dataclass(frozen=True)
 class Settings:
-    """The site's settings and the registry of bodies, with their problems."""
+    """The site's settings and the editors' registries, with their problems."""
 
     config: Config
-    registry: Registry
+    registry: Registry  # of bodies
     problems: tuple[Problem, ...]
+    memberships: Memberships = Memberships({})
+    directory: Directory = Directory({})  # of people
 
     @property
     def timezone(self) -> str:
@@ -54,10 +60,15 @@ class Settings:
 
 
 def read_settings(project: Project) -> Settings:
-    """The site's settings (site.yaml) and registry of bodies (bodies.yaml)."""
+    """The site's settings (site.yaml) and registries of bodies (bodies.yaml), members
+    (organizations.yaml) and people (people.yaml)."""
     config, problems = load_config(project.config)
-    registry, more = load_registry(project.bodies)
-    return Settings(config, registry, (*problems, *more))
+    bodies, members, people = project.registries.values()
+    registry, more = load_registry(bodies)
+    memberships, on_members = load_memberships(members)
+    directory, on_people = load_directory(people)
+    return Settings(config, registry, (*problems, *more, *on_members, *on_people),
+                    memberships, directory)
 
 
 def load_config(path: Path) -> tuple[Config, list[Problem]]:

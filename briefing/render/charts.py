@@ -131,8 +131,9 @@ def _chart(labels: list[str], counts: dict[int, Counter]) -> YearChart:
 @dataclass(frozen=True)
 class Cell:
     year: int
-    count: int
+    count: int  # meetings it took part in
     shade: int  # 0 (none) to SHADES
+    missed: int = 0  # meetings of its organizations whose releases list others, not it
 
 
 @dataclass(frozen=True)
@@ -147,13 +148,15 @@ class Matrix:
 def participation(countries: tuple[CountryRecord, ...], held: tuple[int, ...]) -> Matrix:
     """`held`: the years of the meetings held."""
     years = tuple(range(min(held), max(held) + 1)) if held else ()
-    per_country = [(record, {year: counts.took_part for year, counts in record.per_year().items()})
-                   for record in countries if record.meetings]
-    highest = max((n for _, counts in per_country for n in counts.values()), default=0)
+    per_country = [(record, {year: counts.took_part for year, counts in record.per_year().items()},
+                    record.not_listed_per_year())
+                   for record in countries if record.meetings or record.not_listed]
+    highest = max((n for _, counts, _ in per_country for n in counts.values()), default=0)
     rows = tuple(
-        (record, tuple(Cell(year, counts.get(year, 0), _shade(counts.get(year, 0), highest))
+        (record, tuple(Cell(year, counts.get(year, 0), _shade(counts.get(year, 0), highest),
+                            missed.get(year, 0))
                        for year in years))
-        for record, counts in per_country)
+        for record, counts, missed in per_country)
     return Matrix(years, rows, highest)
 
 

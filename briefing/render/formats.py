@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 COLUMNS = ("slug", "url", "title", "date", "end_date", "date_precision", "date_note", "starts",
            "organization", "body", "body_slug",
            "session", "format", "location", "host", "chair_name", "chair_position",
-           "chair_country", "countries", "country_names", "officials", "topics", "summary",
-           "source", "lang", "source_file")
+           "chair_country", "countries", "country_names", "countries_given", "officials",
+           "outcomes", "topics", "summary", "source", "lang", "source_file")
 
 
 def record(meeting: Meeting, body: Body | None, config: Config) -> dict[str, Any]:
@@ -55,8 +55,12 @@ def record(meeting: Meeting, body: Body | None, config: Config) -> dict[str, Any
         "chair_country": chair.country.code if chair and chair.country else None,
         "countries": [c.code for c in meeting.countries],
         "country_names": [c.name for c in meeting.countries],
+        # "listed": as the release lists them; "all members": the organization's members
+        # on the date, from organizations.yaml; null: the release names none
+        "countries_given": meeting.listing,
         "officials": [{"name": o.name, "position": o.position, "organization": o.organization}
                       for o in meeting.officials],
+        "outcomes": [{"title": o.title, "url": o.url, "kind": o.kind} for o in meeting.outcomes],
         "topics": list(meeting.topics),
         "summary": meeting.summary,
         "source": meeting.source,
@@ -85,6 +89,8 @@ def meetings_csv(data: DataFiles, config: Config, fragments=None) -> bytes:
     for meeting in data.meetings:
         row = record(meeting, data.body_of.get(meeting.slug), config)
         row["officials"] = [", ".join(filter(None, o.values())) for o in row["officials"]]
+        row["outcomes"] = [o["title"] + (f" ({o['kind']})" if o["kind"] else "")
+                           for o in row["outcomes"]]
         writer.writerow({k: defused("; ".join(v) if isinstance(v, list) else v)
                          for k, v in row.items()})
     return ("\ufeff" + out.getvalue()).encode()  # the BOM: spreadsheets then read UTF-8
@@ -166,6 +172,13 @@ def event_data(meeting: Meeting, body: Body | None, config: Config) -> dict[str,
                       if meeting.organization else None),
         "superEvent": ({"@type": "EventSeries", "name": body.title} if body else None),
         "inLanguage": meeting.lang,
+        # What it adopted: schema.org's `about` ("the subject matter of the content") is
+        # the one property of an Event for what it dealt with; `workFeatured` means works
+        # shown at it, `recordedIn` its recordings. Each is a CreativeWork, its kind the
+        # `genre`.
+        "about": [{key: value for key, value in (("@type", "CreativeWork"), ("name", o.title),
+                                                 ("url", o.url), ("genre", o.kind)) if value}
+                  for o in meeting.outcomes] or None,
     }
     return {key: value for key, value in data.items() if value is not None}
 

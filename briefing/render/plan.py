@@ -18,8 +18,10 @@ from typing import Any, Iterator
 
 from ..keys import digest
 from ..model import urls
+from ..model.attendance import Attendance, MemberRecord, YearCell, member_years
 from ..model.bodies import Body
 from ..model.meeting import Meeting
+from ..model.people import Person, PersonRecord, person_key
 from ..model.site import BodyRecord, CountryRecord, Neighbours, Site, TopicRecord, Year
 from ..read.settings import Config
 
@@ -71,6 +73,9 @@ class MeetingPage:
     topics: tuple[tuple[str, str], ...]  # each topic, with its page's address
     upcoming: bool
     today: dt.date | None
+    attendance: Attendance | None  # its members on the date, when known
+    chair: Person | None  # the chair's page, if a person chaired
+    officials: tuple[Person, ...]  # the officials' pages, in the release's order
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,22 @@ class Bodies:
 @dataclass(frozen=True)
 class BodyPage:
     record: BodyRecord
+    today: dt.date | None
+    chairs: tuple[tuple[Meeting, Person | None], ...]  # each session chaired, oldest first
+    # each member's record, and year by year (the years of the sessions, newest first)
+    members: tuple[tuple[MemberRecord, tuple[YearCell, ...]], ...]
+    years: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class People:
+    people: tuple[PersonRecord, ...]
+
+
+@dataclass(frozen=True)
+class PersonPage:
+    record: PersonRecord
+    body_of: dict[str, Body]  # (of the person's meetings only)
     today: dt.date | None
 
 
@@ -195,7 +216,7 @@ def plan(site: Site, texts: dict[str, str], config: Config = Config()) -> Iterat
     meeting's release text, by the meeting's slug. Feeds, calendars and the
     sitemap need absolute addresses: only with a base_url."""
     pages = [_home(site, config), *_meetings(site, texts), *_countries(site), *_bodies(site),
-             *_topics(site),
+             *_topics(site), *_people(site),
              Page(urls.TIMELINE, "timeline.html", Timeline(
                  site.meetings, site.upcoming, site.timeline, site.body_of,
                  _today(site, site.upcoming))),
@@ -226,9 +247,13 @@ def _meetings(site: Site, texts: dict[str, str]) -> Iterator[Page]:
         upcoming = meeting.slug in coming
         # each topic with its page's address, which other meetings' topics can change
         topics = tuple((topic, urls.path_of(site.topic(topic))) for topic in meeting.topics)
+        person = site.person_of.get
         yield Page(urls.path_of(meeting), "meeting.html", MeetingPage(
             meeting, site.neighbours[meeting.slug], site.related.get(meeting.slug, ()),
-            site.body_of.get(meeting.slug), topics, upcoming, site.today if upcoming else None),
+            site.body_of.get(meeting.slug), topics, upcoming, site.today if upcoming else None,
+            site.attendance.get(meeting.slug),
+            meeting.chair and meeting.chair.name and person(person_key(meeting.chair.name)),
+            tuple(person(person_key(o.name)) for o in meeting.officials)),
             text_of=texts[meeting.slug])
 
 
@@ -242,8 +267,24 @@ def _countries(site: Site) -> Iterator[Page]:
 def _bodies(site: Site) -> Iterator[Page]:
     yield Page(urls.BODIES, "bodies.html", Bodies(site.bodies))
     for record in site.bodies:
+        chairs = tuple((m, m.chair.name and site.person_of.get(person_key(m.chair.name)))
+                       for m in record.chaired)
+        years = tuple(sorted({m.year for m in record.meetings}, reverse=True))
+        members = tuple((member, member_years(member, record.by_date, site.attendance, years))
+                        for member in record.members)
         yield Page(urls.path_of(record.body), "body.html",
-                   BodyPage(record, _today(site, record.upcoming)))
+                   BodyPage(record, _today(site, record.upcoming), chairs, members,
+                            years if members else ()))
+
+
+def _people(site: Site) -> Iterator[Page]:
+    yield Page(urls.PEOPLE, "people.html", People(site.people))
+    for record in site.people:
+        of_theirs = {a.meeting.slug for _, group in record.held for a in group}
+        of_theirs |= {a.meeting.slug for a in record.upcoming}
+        yield Page(urls.path_of(record.person), "person.html", PersonPage(
+            record, {slug: site.body_of[slug] for slug in sorted(of_theirs) if slug in site.body_of},
+            _today(site, record.upcoming)))
 
 
 def _topics(site: Site) -> Iterator[Page]:

@@ -23,7 +23,7 @@ def fingerprint(scanned: Scan, project: Project, drafts: bool, search: bool = Tr
     for folder in (project.templates, project.assets):
         parts.append(str(folder.absolute()))
         parts += [f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}" for path, stat in files_of(folder)]
-    for settings in (project.config, project.bodies):
+    for settings in (project.config, *project.registries.values()):
         try:
             stat = settings.stat()
             parts.append(f"{settings.absolute()}\0{stat.st_mtime_ns}\0{stat.st_size}")

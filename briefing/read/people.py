@@ -1,0 +1,46 @@
+"""The editors' registry of people, `people.yaml`: the name the site shows for a
+person and the other ways releases write it (see model/people.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model.meeting import SLUG, SLUG_LENGTH, slug_of
+from ..model.people import Directory, Person, person_key
+from ..problems import Problem
+from .fields import Fields
+from .release import read_settings_file
+
+ENTRY_FIELDS = ("slug", "aliases")
+
+
+def load_directory(path: Path) -> tuple[Directory, list[Problem]]:
+    name, mapping = read_settings_file(path)
+    if mapping is None:
+        return Directory({}), []
+    if isinstance(mapping, Problem):
+        return Directory({}), [mapping]
+    fields = Fields(name, mapping, 1, what="people.yaml")
+    people: dict[str, Person] = {}
+    slugs: dict[str, Person] = {}
+    for shown, (key_node, value) in fields.fields.items():
+        entry = fields.mapping(value, shown, ENTRY_FIELDS) if fields.value(shown) else {}
+        slug = entry.get("slug") and fields.text_of(entry["slug"], f"{shown}.slug")
+        if slug and (not SLUG.fullmatch(slug) or len(slug) > SLUG_LENGTH):
+            fields.problem(entry["slug"], f"{shown}.slug", f"'{slug}' cannot be a page's address",
+                           f"lower-case letters, digits and single hyphens, at most {SLUG_LENGTH}")
+            slug = None
+        person = Person(slug or slug_of(shown) or "person", " ".join(shown.split()))
+        if person.slug in slugs:
+            fields.problem(key_node, shown, f"people/{person.slug}/ is also the page of "
+                           f"'{slugs[person.slug].name}'", "a 'slug:' of its own")
+            continue
+        slugs[person.slug] = person
+        for alias in (shown, *fields.texts(f"{shown}.aliases", entry.get("aliases"))):
+            key = person_key(alias)
+            if key in people and people[key] != person:
+                fields.problem(key_node, shown, f"'{alias}' is also a name of "
+                               f"'{people[key].name}'", "each name for one person only")
+                continue
+            people[key] = person
+    return Directory(people), fields.problems
