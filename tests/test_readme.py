@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from conftest import ROOT, build, page, project, texts
@@ -28,3 +29,28 @@ def test_readme_settings_example_is_valid(tmp_path):
     assert problems == []
     assert config == Config(title="CSTO meeting briefings", base_url="https://briefings.example.org/",
                             language="en", timezone="Europe/Moscow", home_meetings=10)
+
+
+def test_readme_registries_of_members_and_people_are_valid(tmp_path):
+    from briefing.model.countries import lookup
+    from briefing.read.organizations import load_memberships
+    from briefing.read.people import load_directory
+
+    section = (ROOT / "README.md").read_text().split("**Who belongs: `organizations.yaml`.**", 1)[1]
+    members, people = re.findall(r"```yaml\n(.*?)```", section, re.S)[:2]
+    (tmp_path / "organizations.yaml").write_text(members)
+    (tmp_path / "people.yaml").write_text(people)
+    memberships, problems = load_memberships(tmp_path / "organizations.yaml")
+    assert problems == []
+    csto = memberships.of("csto")
+    assert [t.country.code for t in csto.members] == ["AM", "UZ", "AZ"]
+    directory, problems = load_directory(tmp_path / "people.yaml")
+    assert problems == []
+    assert directory.find("эдвард  налбандян").name == "Edward Nalbandian"
+    # and the example project's own, whose members on the example's date are its six
+    memberships, problems = load_memberships(ROOT / "organizations.yaml")
+    assert problems == []
+    six = memberships.of("CSTO").members_on(dt.date(2021, 1, 1), dt.date(2021, 12, 31))
+    assert sorted(c.code for c in six) == sorted(lookup(c).code for c in
+                                                 ("AM", "BY", "KZ", "KG", "RU", "TJ"))
+    assert load_directory(ROOT / "people.yaml")[1] == []

@@ -29,7 +29,7 @@ def load_memberships(path: Path) -> tuple[Memberships, list[Problem]]:
         entry = fields.mapping(node, code, ENTRY_FIELDS) if node is not None else {}
         title = entry.get("name") and fields.text_of(entry["name"], f"{code}.name")
         if not entry.get("members"):
-            fields.problem(node or fields.fields[code][0], code, "no members",
+            fields.problem(fields.fields[code][0], code, "no members",
                            "members: a list of {country: ..., since: ...}")
         key = org_key(code)
         if key in found:
