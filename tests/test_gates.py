@@ -53,10 +53,16 @@ def site(request, tmp_path_factory) -> tuple[str, Path]:
     root = tmp_path_factory.mktemp("gates")
     if name == "example":
         content = ROOT / "content"
+        for registry in ("organizations.yaml", "people.yaml"):
+            shutil.copy(ROOT / registry, root / registry)
     elif name == "fixtures":
         content = root / "fixtures-content"
         shutil.copytree(FIXTURES / "corpus", content)
         (content / "2021/long-names.md").write_text(LONG)
+        # members, guests, all members, outcomes, people under several spellings
+        shutil.copytree(FIXTURES / "members/content", content / "members")
+        for registry in ("organizations.yaml", "people.yaml"):
+            shutil.copy(FIXTURES / "members" / registry, root / registry)
     else:
         content = root / "corpus"
         subprocess.run([sys.executable, str(GENERATOR), str(content), "300", "--seed", "7"],
@@ -75,6 +81,15 @@ def page_kinds(folder: Path) -> dict[str, str]:
     meetings = sorted(folder.glob("meetings/*/index.html"))
     few = {f"meeting-{p.parent.name}": p.relative_to(folder).as_posix() for p in meetings} \
         if len(meetings) <= 8 else {}  # a small site: every meeting page
+    # the fixtures' pages of results, members not listed, all members, guests and people
+    few |= {kind: path for kind, path in (
+        ("meeting-results", "meetings/cfm-10/index.html"),
+        ("meeting-not-listed", "meetings/cfm-11/index.html"),
+        ("meeting-all-members", "meetings/cfm-13/index.html"),
+        ("meeting-guests", "meetings/cfm-14/index.html"),
+        ("body-members", "bodies/csto-council-of-foreign-ministers/index.html"),
+        ("country-not-listed", "countries/kyrgyzstan/index.html"),
+        ("person-spellings", "people/edward-nalbandian/index.html")) if (folder / path).exists()}
     return {
         "home": "index.html",
         "meeting": first("meetings/*/index.html"),
@@ -85,6 +100,8 @@ def page_kinds(folder: Path) -> dict[str, str]:
         "body": first("bodies/*/index.html"),
         "topics": "topics/index.html",
         "topic": first("topics/*/index.html"),
+        "people": "people/index.html",
+        "person": first("people/*/index.html"),
         "timeline": "timeline/index.html",
         "data": "data/index.html",
         "search": "search/index.html",
