@@ -328,3 +328,70 @@ def test_an_edited_registry_rebuilds_what_it_changes(tmp_path):
         assert (built.out / path).read_bytes() == (clean.out / path).read_bytes(), path
     assert sorted(p.relative_to(built.out) for p in built.out.rglob("*") if p.is_file()) == \
         sorted(p.relative_to(clean.out) for p in clean.out.rglob("*") if p.is_file())
+
+
+# -- the rules, on any membership and any listing ------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from briefing.model.countries import lookup  # noqa: E402
+from briefing.model.meeting import ALL_MEMBERS, LISTED, Meeting, When  # noqa: E402
+from briefing.model.organizations import (MEMBER, NOT_MEMBER, Memberships,  # noqa: E402
+                                          Organization, Term)
+from briefing.model.site import arrange  # noqa: E402
+
+STATES = [lookup(code) for code in ("AM", "BY", "KZ", "KG", "RU", "TJ", "UZ")]
+whens = st.one_of(st.integers(2010, 2014).map(When),
+                  st.tuples(st.integers(2010, 2014), st.integers(1, 12)).map(lambda t: When(*t)),
+                  st.dates(dt.date(2010, 1, 1), dt.date(2014, 12, 31)).map(When.of))
+terms = st.builds(lambda state, since, years: Term(state, since, None if years is None else
+                                                   When(since.year + years)),
+                  st.sampled_from(STATES), whens, st.none() | st.integers(1, 3))
+meetings = st.tuples(whens, st.sampled_from([LISTED, ALL_MEMBERS, None]),
+                     st.lists(st.sampled_from(STATES), unique=True, max_size=7))
+
+
+def meeting(n: int, when: When, listing: str | None, states: list) -> Meeting:
+    return Meeting(f"m{n}", f"key{n}", f"m{n}.md", f"Meeting {n}", when, None, "CSTO", "Council",
+                   n + 1, None, None, None, None, tuple(states if listing == LISTED else ()),
+                   (), (), None, None, "en", False, listing=listing)
+
+
+@settings(max_examples=150, deadline=None)
+@given(members=st.lists(terms, max_size=8), held=st.lists(meetings, min_size=1, max_size=8))
+def test_not_listed_only_when_certain_and_records_add_up(members, held):
+    memberships = Memberships({"csto": Organization("CSTO", None, tuple(members))})
+    site = arrange([meeting(n, *m) for n, m in enumerate(held)], memberships=memberships)
+    organization = memberships.of("CSTO")
+    for m in site.meetings:
+        known = site.attendance.get(m.slug)
+        if m.listing is None or (m.listing == ALL_MEMBERS and organization.members_on(
+                m.first_day, m.last_day) is None):
+            assert known is None
+            continue
+        for state in known.not_listed:  # a member on every day the date can mean, not listed
+            assert m.listing == LISTED and state not in m.countries
+            assert organization.status(state, m.first_day, m.last_day) == MEMBER
+        for state in known.guests:
+            assert organization.status(state, m.first_day, m.last_day) == NOT_MEMBER
+        if m.listing == ALL_MEMBERS:  # expanded to exactly the members on the date
+            assert set(m.countries) == set(organization.members_on(m.first_day, m.last_day))
+    for record in site.bodies:
+        for member in record.members:
+            assert member.held == len(member.took_part) + len(member.not_listed)
+            assert all(member.country in m.countries for m in member.took_part)
+            assert all(member.country in site.attendance[m.slug].not_listed
+                       for m in member.not_listed)
+    for country in site.countries:  # the country's list is the body records' lists
+        assert sorted(m.slug for m in country.not_listed) == sorted(
+            m.slug for r in country.memberships for m in r.not_listed)
+
+
+def test_check_does_not_take_a_shared_surname_for_one_person(tmp_path):
+    content = tmp_path / "content"
+    for n, name in enumerate(["Aida Karimova", "Zarina Karimova", "Zarina Karimova"]):
+        write_release(content, f"m{n}.md", f"---\ntitle: Meeting {n}\ndate: 2021-03-0{n + 1}\n"
+                      f"chair: {{name: {name}, country: KZ}}\nsummary: s\n"
+                      "source: https://example.org/\n---\nText.\n")
+    assert [str(p) for p in check(project(content, tmp_path / "site"), today=TODAY)] == []

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, build, project
+from conftest import FIXTURES, build, copy_tree, project, write_release
 from gates import ARTIFACTS, serving
 
 FOUND = 15_000  # ms
@@ -18,7 +18,12 @@ FOUND = 15_000  # ms
 def site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("search")
     (root / "site.yaml").write_text("base_url: https://briefings.example.org/\n")
-    build(project(FIXTURES / "corpus", root / "briefings"))
+    content = copy_tree(FIXTURES / "corpus", root / "content")
+    write_release(content, "results.md", "---\ntitle: A meeting that adopted a memorandum\n"
+                  "date: 2022-05-05\ncountries: [RU, BY]\noutcomes:\n"
+                  "  - {title: Memorandum on the exchange of quinoa statistics, kind: document}\n"
+                  "---\nThe text names no document.\n")
+    build(project(content, root / "briefings"))
     return root / "briefings"
 
 
@@ -44,6 +49,17 @@ def test_a_word_of_a_release_text_finds_its_meeting(base, browser):
     tab.wait_for_url(base + "meetings/cis-heads-of-government/", timeout=FOUND)
     assert tab.locator("h1").inner_text() == "Meeting of the CIS Council of Heads of Government"
     assert refused == []
+    tab.close()
+
+
+def test_a_main_result_finds_its_meeting(base, browser):
+    """A word only in what a meeting adopted (its `outcomes`) is in the index."""
+    tab = browser.new_page()
+    tab.goto(base + "search/index.html?q=quinoa")
+    result = tab.locator(".pagefind-ui__result-link").first
+    result.wait_for(timeout=FOUND)
+    assert tab.locator(".pagefind-ui__result-link").count() == 1
+    assert result.inner_text() == "A meeting that adopted a memorandum"
     tab.close()
 
 

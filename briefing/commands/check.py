@@ -207,6 +207,7 @@ def members(parsed: list[Parsed], memberships: Memberships) -> list[Problem]:
 
 
 SIMILAR_PEOPLE = 0.85  # difflib ratio of two names in Latin letters that look like one person
+SIMILAR_WORDS = 0.75  # ... and of their first words, and of their last words
 
 
 def similar_people(parsed: list[Parsed], directory: Directory) -> list[Problem]:
@@ -247,10 +248,16 @@ def similar_people(parsed: list[Parsed], directory: Directory) -> list[Problem]:
 
 
 def _alike(a: str, b: str) -> bool:
+    """Whole names alike, and their first words and their last words each alike:
+    'Valery'/'Valeriy Semerikov' are, 'Aida'/'Zarina Abdrakhmanov' are not."""
     if not a or not b:
         return False
     matcher = difflib.SequenceMatcher(None, a, b)
-    return matcher.real_quick_ratio() >= SIMILAR_PEOPLE and matcher.ratio() >= SIMILAR_PEOPLE
+    if matcher.real_quick_ratio() < SIMILAR_PEOPLE or matcher.ratio() < SIMILAR_PEOPLE:
+        return False
+    words, others = a.split(), b.split()
+    return all(difflib.SequenceMatcher(None, x, y).ratio() >= SIMILAR_WORDS
+               for x, y in ((words[0], others[0]), (words[-1], others[-1])))
 
 
 # -- templates -----------------------------------------------------------------
