@@ -20,7 +20,7 @@ def test_build_with_folders_prints_one_summary_line(tmp_path, capsys):
                  "--config", str(tmp_path / "site.yaml"), "--bodies", str(tmp_path / "bodies.yaml")]) == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 1
-    assert re.fullmatch(r"built 34 pages from 6 releases \(1 draft left out\) in \d+\.\d\d s, into .*/out/", out[0])
+    assert re.fullmatch(r"built 41 pages from 6 releases \(1 draft left out\) in \d+\.\d\d s, into .*/out/", out[0])
 
 
 def test_plain_command_builds_content_into_site(tmp_path, monkeypatch, capsys):

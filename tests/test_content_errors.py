@@ -136,7 +136,7 @@ def test_unknown_keys_warn_and_reach_templates(workdir, capsys):
         "did you mean 'countries'?",
         "content/x.md:5: warning: rapporteur: unknown field, kept for templates "
         "(expected one of title, date, end_date, date_note, organization, body, session, format, "
-        "location, chair, countries, officials, topics, summary, source, lang, slug, draft)",
+        "location, chair, countries, officials, outcomes, topics, summary, source, lang, slug, draft)",
     ]
     assert "<p id='rapporteur'>Ivan Petrov</p>" in (workdir / "site/meetings/x/index.html").read_text()
 

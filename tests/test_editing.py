@@ -49,7 +49,7 @@ def test_check_reports_what_a_reader_would_notice_and_writes_nothing(check_proje
         "name spelt as in its other releases)",
         "content/2021/typo-body.md:10: warning: rapporteur: unknown field, kept for templates "
         "(expected one of title, date, end_date, date_note, organization, body, session, format, "
-        "location, chair, countries, officials, topics, summary, source, lang, slug, draft)",
+        "location, chair, countries, officials, outcomes, topics, summary, source, lang, slug, draft)",
     ]
     assert err.out == "0 errors and 9 warnings in 6 files; nothing written\n"
     assert not (check_project / "site").exists()

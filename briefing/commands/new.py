@@ -27,9 +27,11 @@ session:                      # its number in the body's series: 23 or XXIII
 format:                       # in person, videoconference or hybrid
 location:                     # "City, Country": that country is shown as the host
 chair:                        # a country (Russia, RU), or {{name: ..., position: ..., country: ...}}
-countries: []                 # the states that took part: [Armenia, Belarus, Kazakhstan]
+countries: []                 # the states that took part: [Armenia, Belarus, Kazakhstan], or: all members
 officials: []                 # who spoke or signed, one per line:
 #  - {{name: ..., position: ..., organization: ...}}
+outcomes: []                  # what it adopted, signed or decided, if the release says, one per line:
+#  - {{title: ..., url: https://..., kind: decision}}   (kind: decision, statement, agreement, document, other)
 topics: []                    # what was discussed: [drug trafficking, border security]
 summary:                      # one or two sentences, shown in lists and search results
 source:                       # the web address of the original release, https://...

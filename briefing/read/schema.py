@@ -25,8 +25,8 @@ from .fields import PARTIAL_DATE, Fields
 from .release import Release
 
 FIELDS = ("title", "date", "end_date", "date_note", "organization", "body", "session", "format",
-          "location", "chair", "countries", "officials", "topics", "summary", "source", "lang",
-          "slug", "draft", "outcomes")
+          "location", "chair", "countries", "officials", "outcomes", "topics", "summary", "source",
+          "lang", "slug", "draft")
 REQUIRED = ("title", "date")
 CHAIR_FIELDS = ("name", "position", "country")
 OFFICIAL_FIELDS = ("name", "position", "organization")
