@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 import urllib.parse
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -18,7 +19,7 @@ import yaml
 from ..model import countries
 from ..model.meeting import FIRST_YEAR, LAST_YEAR, When
 from ..problems import Problem
-from .release import character_name, forbidden, kind_of
+from .release import character_name, forbidden, kind_of, read_settings_file
 
 NULL = "tag:yaml.org,2002:null"
 # A YAML alias (*name) repeats what its anchor (&name) holds: ten lines can stand
@@ -30,6 +31,15 @@ MAX_CHARACTERS = 4 * 1024 * 1024
 PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")  # 2021, 2021-12, 2021-12-03
 PARTIAL_EXPECTED = "a year (2021), a month (2021-12) or a day (2021-12-03)"
 LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")  # a BCP 47 tag, loosely
+
+
+def file_fields(path: Path, what: str) -> Fields | Problem | None:
+    """The fields of a whole YAML file of settings or of a registry (`what` names it in
+    messages); None if it is absent or empty, its Problem if it cannot be read."""
+    name, mapping = read_settings_file(path)
+    if mapping is None or isinstance(mapping, Problem):
+        return mapping
+    return Fields(name, mapping, 1, what=what)
 
 
 class Fields:

@@ -9,20 +9,16 @@ import yaml
 
 from ..model.organizations import Memberships, Organization, Term, org_key
 from ..problems import Problem
-from .fields import PARTIAL_DATE, PARTIAL_EXPECTED, Fields
-from .release import read_settings_file
+from .fields import PARTIAL_DATE, PARTIAL_EXPECTED, Fields, file_fields
 
 ENTRY_FIELDS = ("name", "members", "observers")
 TERM_FIELDS = ("country", "since", "until")
 
 
 def load_memberships(path: Path) -> tuple[Memberships, list[Problem]]:
-    name, mapping = read_settings_file(path)
-    if mapping is None:
-        return Memberships({}), []
-    if isinstance(mapping, Problem):
-        return Memberships({}), [mapping]
-    fields = Fields(name, mapping, 1, what="organizations.yaml")
+    fields = file_fields(path, "organizations.yaml")
+    if not isinstance(fields, Fields):
+        return Memberships({}), [fields] if fields else []
     found: dict[str, Organization] = {}
     for code in fields.fields:
         node = fields.value(code)

@@ -5,31 +5,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model.meeting import SLUG, SLUG_LENGTH, slug_of
+from ..model.meeting import slug_of
 from ..model.people import Directory, Person, person_key
 from ..problems import Problem
-from .fields import Fields
-from .release import read_settings_file
+from .fields import Fields, file_fields
+from .registry import registry_slug
 
 ENTRY_FIELDS = ("slug", "aliases")
 
 
 def load_directory(path: Path) -> tuple[Directory, list[Problem]]:
-    name, mapping = read_settings_file(path)
-    if mapping is None:
-        return Directory({}), []
-    if isinstance(mapping, Problem):
-        return Directory({}), [mapping]
-    fields = Fields(name, mapping, 1, what="people.yaml")
+    fields = file_fields(path, "people.yaml")
+    if not isinstance(fields, Fields):
+        return Directory({}), [fields] if fields else []
     people: dict[str, Person] = {}
     slugs: dict[str, Person] = {}
     for shown, (key_node, value) in fields.fields.items():
         entry = fields.mapping(value, shown, ENTRY_FIELDS) if fields.value(shown) else {}
-        slug = entry.get("slug") and fields.text_of(entry["slug"], f"{shown}.slug")
-        if slug and (not SLUG.fullmatch(slug) or len(slug) > SLUG_LENGTH):
-            fields.problem(entry["slug"], f"{shown}.slug", f"'{slug}' cannot be a page's address",
-                           f"lower-case letters, digits and single hyphens, at most {SLUG_LENGTH}")
-            slug = None
+        slug = registry_slug(fields, entry, entry.get("slug") and fields.text_of(
+            entry["slug"], f"{shown}.slug"), shown)
         person = Person(slug or slug_of(shown) or "person", " ".join(shown.split()))
         if person.slug in slugs:
             fields.problem(key_node, shown, f"people/{person.slug}/ is also the page of "

@@ -8,25 +8,21 @@ from pathlib import Path
 from ..model.bodies import Body, Key, Registry, key_of
 from ..model.meeting import SLUG, SLUG_LENGTH, slug_of
 from ..problems import Problem
-from .fields import Fields
-from .release import read_settings_file
+from .fields import Fields, file_fields
 
 ENTRY_FIELDS = ("organization", "slug", "aliases")
 
 
 def load_registry(path: Path) -> tuple[Registry, list[Problem]]:
-    name, mapping = read_settings_file(path)
-    if mapping is None:
-        return Registry({}), []
-    if isinstance(mapping, Problem):
-        return Registry({}), [mapping]
-    fields = Fields(name, mapping, 1, what="bodies.yaml")
+    fields = file_fields(path, "bodies.yaml")
+    if not isinstance(fields, Fields):
+        return Registry({}), [fields] if fields else []
     bodies: dict[Key, Body] = {}
     for body_name, (key_node, value) in fields.fields.items():
         entry = fields.mapping(value, body_name, ENTRY_FIELDS) if fields.value(body_name) else {}
         texts = fields.texts_of({k: v for k, v in entry.items() if k != "aliases"}, body_name)
         organization = texts.get("organization")
-        body = Body(_registry_slug(fields, entry, texts.get("slug"), body_name) or
+        body = Body(registry_slug(fields, entry, texts.get("slug"), body_name) or
                     slug_of(f"{organization or ''} {body_name}"),
                     " ".join(body_name.split()), organization)
         aliases = [body_name, *fields.texts(f"{body_name}.aliases", entry.get("aliases"))]
@@ -39,7 +35,8 @@ def load_registry(path: Path) -> tuple[Registry, list[Problem]]:
     return Registry(bodies), fields.problems
 
 
-def _registry_slug(fields: Fields, entry: dict, slug: str | None, name: str) -> str | None:
+def registry_slug(fields: Fields, entry: dict, slug: str | None, name: str) -> str | None:
+    """The `slug:` an entry of a registry gives, if it can be a page's address."""
     if slug and (not SLUG.fullmatch(slug) or len(slug) > SLUG_LENGTH):
         fields.problem(entry["slug"], f"{name}.slug", f"'{slug}' cannot be a page's address",
                        f"lower-case letters, digits and single hyphens, at most {SLUG_LENGTH}")
