@@ -212,7 +212,8 @@ def test_no_page_is_wider_than_a_phone(site, browser, phone):
 
 def test_on_a_wide_screen_the_facts_stand_beside_the_release(site, browser):
     """(The release fell below the facts, leaving the left column empty, on a
-    meeting page whose facts were long.) On a phone they follow the header."""
+    meeting page whose facts were long; and again below an empty row of main
+    results, which the long facts stretched.) On a phone they follow the header."""
     name, folder = site
     placed = {}
     with serving(folder.parent) as base:
@@ -224,7 +225,9 @@ def test_on_a_wide_screen_the_facts_stand_beside_the_release(site, browser):
                     placed[(kind, width)] = page.evaluate("""() => {
                         const box = s => document.querySelector(s).getBoundingClientRect();
                         const facts = box('.facts'), release = box('.release'), header = box('article > header');
-                        return {beside: facts.left >= release.right && Math.abs(facts.top - release.top) < 80,
+                        // (the main results, if any, open the left column, above the release)
+                        const left = document.querySelector('.outcomes') ? box('.outcomes') : release;
+                        return {beside: facts.left >= release.right && Math.abs(facts.top - left.top) < 80,
                                 below: facts.top >= header.bottom && release.top >= facts.bottom};
                     }""")
             page.close()
