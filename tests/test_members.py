@@ -120,7 +120,7 @@ def test_results_in_the_feed(tmp_path):
     ("[{title: A plan, kind: resolution}]", "8: outcomes.kind: unknown kind 'resolution' "
      "(expected one of: decision, statement, agreement, document, other)"),
     ("[{url: 'https://example.org/'}]", "8: outcomes: a result without a title"),
-    ("\n  - {title: A plan, kinds: decision}", "9: warning: outcomes.kinds: unknown field"),
+    ("\n  - {title: A plan, kinds: decision}", "9: warning: outcomes.kinds: unknown key, ignored; did you mean 'kind'?"),
 ])
 def test_a_wrong_result_names_its_line(tmp_path, outcome, message):
     content = tmp_path / "content"
@@ -395,3 +395,96 @@ def test_check_does_not_take_a_shared_surname_for_one_person(tmp_path):
                       f"chair: {{name: {name}, country: KZ}}\nsummary: s\n"
                       "source: https://example.org/\n---\nText.\n")
     assert [str(p) for p in check(project(content, tmp_path / "site"), today=TODAY)] == []
+
+
+# -- what a fresh-eyes review found ------------------------------------------------
+
+@pytest.mark.parametrize("registry, said", [
+    ("CSTO:\n  members: []\n", ["organizations.yaml:1: CSTO: no members"]),
+    ("CSTO:\n  members:\n    - AM\n", ["organizations.yaml:3: CSTO.members: a single value where "
+                                        "a mapping belongs"]),
+    ("CSTO: 5\n", ["organizations.yaml:1: CSTO: a single value where a mapping belongs"]),
+    ("- CSTO\n", ["organizations.yaml:1: organizations.yaml: organizations.yaml is a list"]),
+    ("CSTO:\n  members:\n    - {country: AM, since: 1992, since: 1993}\n",
+     ["organizations.yaml:3: CSTO.members.since: duplicate key, first given on line 3"]),
+])
+def test_each_mistake_in_the_registry_of_members_is_said_once(tmp_path, registry, said):
+    built = members_project(tmp_path)
+    (tmp_path / "organizations.yaml").write_text(registry)
+    with pytest.raises(ContentError) as failed:
+        build(built, today=TODAY, search=False)
+    found = [str(p).split("members/", 1)[-1].split(str(tmp_path) + "/", 1)[-1]
+             for p in failed.value.problems if "organizations.yaml" in str(p)]
+    assert len(found) == len(said) and all(f.startswith(s) for f, s in zip(found, said)), found
+
+
+def test_all_members_inside_a_list_is_said_once(tmp_path):
+    content = tmp_path / "content"
+    write_release(content, "m.md", "---\ntitle: M\ndate: 2021-03-01\norganization: CSTO\n"
+                  "countries: [all members, RU]\n---\nText.\n")
+    said = [str(p) for p in check(project(content, tmp_path / "site"), today=TODAY)
+            if "countries" in str(p)]
+    assert len(said) == 1 and "'all members' among states" in said[0], said
+
+
+def test_a_blank_name_in_the_registry_of_people_is_refused(tmp_path):
+    built = members_project(tmp_path)
+    (tmp_path / "people.yaml").write_text("'   ':\n  aliases: [Igor Zubov]\n")
+    with pytest.raises(ContentError) as failed:
+        build(built, today=TODAY, search=False)
+    assert any("people.yaml:1: people.yaml: a blank name" in str(p) for p in failed.value.problems)
+
+
+def test_a_registry_named_on_the_command_line_must_exist(tmp_path):
+    from briefing.commands.cli import main
+
+    built = members_project(tmp_path)
+    status = main(["build", "--content", str(built.content), "--out", str(tmp_path / "out"),
+                   "--bodies", str(tmp_path / "bodies.yaml"), "--organizations",
+                   str(tmp_path / "organisations.yaml"), "--today", "2026-11-29", "--no-search"])
+    assert status == 1 and not (tmp_path / "out").exists()
+
+
+def test_a_year_with_a_session_of_unknown_membership_is_not_called_not_a_member(tmp_path):
+    """Belarus joined in June 2010: at a session of 1 March 2010 it was not a member;
+    at one dated "2010-06" it is not known. The year's cell says "not known"."""
+    content = tmp_path / "content"
+    for n, date in enumerate(["2010-03-01", "2010-06", "2011-05-05"]):
+        write_release(content, f"s{n}.md", f"---\ntitle: Session {n}\ndate: {date}\n"
+                      f"organization: CSTO\nbody: Council\nsession: {n + 1}\n"
+                      "countries: [RU, KZ]\n---\nText.\n")
+    (tmp_path / "organizations.yaml").write_text(
+        "CSTO:\n  members:\n    - {country: RU, since: 1992}\n    - {country: KZ, since: 1992}\n"
+        "    - {country: BY, since: 2010-06-15}\n")
+    built = project(content, tmp_path / "site")
+    build(built, today=TODAY, search=False)
+    table = page(built.out, "bodies/csto-council/index.html").xpath(
+        "//table[contains(@class, 'member-years')]")[0]
+    cells = {texts(tr, "./th")[0]: texts(tr, "./td") for tr in table.xpath(".//tbody/tr")}
+    assert cells["Belarus"] == ["0/1", "?not known"] and cells["Russia"] == ["1/1", "2/2"]
+
+
+def test_a_member_that_became_an_observer_within_the_date_is_not_a_member_then(tmp_path):
+    ru, tm = lookup("RU"), lookup("TM")
+    organization = Organization("CIS", None, (Term(ru, When(1991)), Term(tm, When(1991),
+                                                                          When(2005, 8, 26))),
+                                (Term(tm, When(2005, 8, 26)),))
+    assert organization.members_on(dt.date(2006, 1, 1), dt.date(2006, 12, 31)) == (ru,)
+    assert organization.status(tm, dt.date(2005, 1, 1), dt.date(2005, 12, 31)) is None
+    # before any member joined, nothing is known of it: "all members" lists no one
+    assert organization.members_on(dt.date(1980, 1, 1), dt.date(1980, 12, 31)) is None
+
+
+def test_states_only_not_named_are_not_counted_among_the_countries(site):
+    home = page(site, "index.html")
+    counts = dict(zip(texts(home, "//dl[@class='counts']//dt"),
+                      texts(home, "//dl[@class='counts']//dd")))
+    involved = {c for m in records(site).values() for c in
+                (*m["countries"], m["host"], m["chair_country"]) if c}
+    assert counts["Countries"] == str(len(involved))
+
+
+def test_check_leaves_two_people_of_the_registry_apart(tmp_path):
+    built = members_project(tmp_path)
+    (tmp_path / "people.yaml").write_text("Valery Semerikov:\nValeriy Semerikov:\n")
+    assert not any("Semerikov" in str(p) for p in check(built, today=TODAY))

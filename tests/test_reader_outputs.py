@@ -209,8 +209,8 @@ def test_a_registry_mistake_is_reported_with_its_line(tmp_path):
     assert [str(p) for p in problems] == [
         f"{tmp_path / 'bodies.yaml'}:4: Council B: 'Council B' is also a name of 'Council A' "
         "(expected each name for one body only)",
-        f"{tmp_path / 'bodies.yaml'}:7: warning: Council C.organisation: unknown field, kept for "
-        "templates; did you mean 'organization'?",
+        f"{tmp_path / 'bodies.yaml'}:7: warning: Council C.organisation: unknown key, ignored; "
+        "did you mean 'organization'?",
     ]
 
 

@@ -222,6 +222,7 @@ def similar_people(parsed: list[Parsed], directory: Directory) -> list[Problem]:
             places[key].append((one, "chair" if appearance.role == CHAIR else "officials"))
             spelled[key][" ".join(appearance.name.split())] += 1
     latin = {key: slug_of(key).replace("-", " ") for key in places}
+    registered = {key: directory.find(key) is not None for key in places}
     # compared only with names that share the start of their first or last word: a
     # slip seldom falls there, and comparing every pair grows with the square
     blocks: dict[str, set[str]] = defaultdict(set)
@@ -233,7 +234,9 @@ def similar_people(parsed: list[Parsed], directory: Directory) -> list[Problem]:
     for key in sorted(places):
         words = latin[key].split() or [""]
         near = blocks["<" + words[0][:3]] | blocks[">" + words[-1][:3]]
+        # (two names both in people.yaml are the editors' decision: two people)
         close = [other for other in near if (len(places[other]), key) > (len(places[key]), other)
+                 and not (registered[key] and registered[other])
                  and _alike(latin[key], latin[other])]
         if not close:
             continue

@@ -16,20 +16,26 @@ from ..keys import digest
 from .bodies import Body
 from .countries import Country
 from .meeting import ALL_MEMBERS, LISTED, Meeting
-from .organizations import MEMBER, NOT_MEMBER, OBSERVER, Memberships, Organization
+from .organizations import MEMBER, NOT_MEMBER, OBSERVER, Memberships
 
 
 @dataclass(frozen=True)
 class Attendance:
     """A meeting's participants against its organization's members on its date."""
 
-    organization: Organization
+    code: str  # the organization's, as releases write it: "CSTO"
+    name: str | None  # its name, if the registry gives it
     members: tuple[Country, ...]  # the states surely members on the date
     uncertain: tuple[Country, ...]  # states that joined or left within the date
     not_listed: tuple[Country, ...]  # members the release does not list
     observers: tuple[Country, ...]  # listed, and observers on the date
     guests: tuple[Country, ...]  # listed, and neither members nor observers on the date
     all_members: bool  # the release says "all members"
+
+    def mark(self, country: Country) -> str:
+        """What a list of participants says beside a state, of its membership."""
+        return ("observer" if country in self.observers else
+                "not a member on this date" if country in self.guests else "")
 
 
 def with_members(meeting: Meeting, memberships: Memberships) -> Meeting:
@@ -54,16 +60,18 @@ def attendance(meeting: Meeting, memberships: Memberships) -> Attendance | None:
     first, last = meeting.first_day, meeting.last_day
     if meeting.listing == ALL_MEMBERS and organization.members_on(first, last) is None:
         return None  # (the participants are not known: see with_members)
-    states = dict.fromkeys((*(term.country for term in organization.members), *meeting.countries))
-    status = {country: organization.status(country, first, last) for country in states}
-    members = tuple(c for c, held in status.items() if held == MEMBER)
-    listed = set(meeting.countries)
+    member = {country: organization.is_member(country, first, last)
+              for country in dict.fromkeys((*(t.country for t in organization.members),
+                                            *meeting.countries))}
+    listed = {country: organization.status(country, first, last) for country in meeting.countries}
+    members = tuple(country for country, surely in member.items() if surely)
     return Attendance(
-        organization, members, tuple(c for c, held in status.items() if held is None),
-        tuple(c for c in members if c not in listed) if meeting.listing == LISTED else (),
-        tuple(c for c, held in status.items() if held == OBSERVER and c in listed),
-        tuple(c for c, held in status.items() if held == NOT_MEMBER and c in listed),
-        meeting.listing == ALL_MEMBERS)
+        code=organization.code, name=organization.name, members=members,
+        uncertain=tuple(country for country, surely in member.items() if surely is None),
+        not_listed=tuple(c for c in members if c not in listed) if meeting.listing == LISTED else (),
+        observers=tuple(c for c, status in listed.items() if status == OBSERVER),
+        guests=tuple(c for c, status in listed.items() if status == NOT_MEMBER),
+        all_members=meeting.listing == ALL_MEMBERS)
 
 
 @dataclass(frozen=True)
@@ -106,12 +114,16 @@ class YearCell:
     year: int
     took_part: int  # sessions it took part in while a member
     held: int  # sessions held while it was a member, their attendance known
-    outside: int  # sessions with known attendance held while it was not a member
+    outside: int  # sessions with known attendance held while it was surely not a member
+    unsure: int = 0  # sessions held while it is not known whether it was a member
 
     @property
     def status(self) -> str:
-        """'member' (then `took_part` of `held`), 'not a member', or 'not known'."""
-        return MEMBER if self.held else NOT_MEMBER if self.outside else "not known"
+        """'member' (then `took_part` of `held`), 'not a member' (at every session of
+        the year), or 'not known'."""
+        if self.held:
+            return MEMBER
+        return NOT_MEMBER if self.outside and not self.unsure else "not known"
 
 
 def member_years(record: MemberRecord, newest_first: tuple[Meeting, ...],
@@ -120,8 +132,14 @@ def member_years(record: MemberRecord, newest_first: tuple[Meeting, ...],
     """A member's record at a body year by year, `years` newest first."""
     took = [m.year for m in record.took_part]
     missed = [m.year for m in record.not_listed]
-    outside = [m.year for m in newest_first if m.slug in attendance_of
-               and record.country not in attendance_of[m.slug].members
-               and record.country not in attendance_of[m.slug].uncertain]
+    outside, unsure = [], []
+    for meeting in newest_first:
+        known = attendance_of.get(meeting.slug)
+        if known is None:  # (its participants are not known: it says nothing either way)
+            continue
+        if record.country in known.uncertain:
+            unsure.append(meeting.year)
+        elif record.country not in known.members:
+            outside.append(meeting.year)
     return tuple(YearCell(year, took.count(year), took.count(year) + missed.count(year),
-                          outside.count(year)) for year in years)
+                          outside.count(year), unsure.count(year)) for year in years)

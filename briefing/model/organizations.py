@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from .countries import Country
 from .meeting import When
@@ -55,29 +56,55 @@ class Organization:
     members: tuple[Term, ...]
     observers: tuple[Term, ...] = ()
 
+    def is_member(self, country: Country, first: dt.date, last: dt.date) -> bool | None:
+        """Whether it was a member on every day from `first` to `last` (True), on none
+        (False); None if on some, or if it is not known (see the module's docstring)."""
+        return _held(self._members.get(country, ()), first, last)
+
     def status(self, country: Country, first: dt.date, last: dt.date) -> str | None:
         """MEMBER, OBSERVER or NOT_MEMBER on every day from `first` to `last`; None if
-        it changed within them (see the module's docstring)."""
-        for terms, held in ((self.members, MEMBER), (self.observers, OBSERVER)):
-            spells = [term.holds(first, last) for term in terms if term.country is country]
-            if True in spells:
-                return held
-            if None in spells:
-                return None
-        return NOT_MEMBER
+        it changed within them, or it is not known."""
+        member = self.is_member(country, first, last)
+        if member is not False:
+            return member and MEMBER
+        observer = _held(self._observers.get(country, ()), first, last)
+        return NOT_MEMBER if observer is False else observer and OBSERVER
 
     def members_on(self, first: dt.date, last: dt.date) -> tuple[Country, ...] | None:
         """The member states on every day from `first` to `last`; None if the membership
-        changed within them (it is not known which were members on the day)."""
-        states = dict.fromkeys(term.country for term in self.members)
+        changed within them (it is not known which were members on the day), or if
+        there were none (before its first member joined, nothing is known of it)."""
         found = []
-        for country in states:
-            status = self.status(country, first, last)
-            if status is None:
+        for country in self._members:
+            member = self.is_member(country, first, last)
+            if member is None:
                 return None
-            if status == MEMBER:
+            if member:
                 found.append(country)
-        return tuple(found)
+        return tuple(found) or None
+
+    # (each state's spells, looked up once: a meeting asks of every member)
+    @cached_property
+    def _members(self) -> dict[Country, tuple[Term, ...]]:
+        return _by_country(self.members)
+
+    @cached_property
+    def _observers(self) -> dict[Country, tuple[Term, ...]]:
+        return _by_country(self.observers)
+
+
+def _by_country(terms: tuple[Term, ...]) -> dict[Country, tuple[Term, ...]]:
+    found: dict[Country, list[Term]] = {}
+    for term in terms:
+        found.setdefault(term.country, []).append(term)
+    return {country: tuple(spells) for country, spells in found.items()}
+
+
+def _held(spells: tuple[Term, ...], first: dt.date, last: dt.date) -> bool | None:
+    """Whether one of `spells` ran on every day from `first` to `last`; False if none
+    ran on any of them; None otherwise."""
+    held = [spell.holds(first, last) for spell in spells]
+    return True if True in held else None if None in held else False
 
 
 def org_key(name: str) -> str:

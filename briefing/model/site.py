@@ -70,6 +70,11 @@ class CountryRecord:
     def roles(self, meeting: Meeting) -> Roles:
         return meeting.roles(self.country)
 
+    @property
+    def involved(self) -> bool:
+        """Whether it had a role at a meeting, held or upcoming (not only "not listed")."""
+        return bool(self.meetings or self.upcoming)
+
     def notes(self, meetings: tuple[Meeting, ...], to_come: bool = False) -> tuple[str, ...]:
         """Each meeting's roles, as its list item shows them: "Took part · Chaired"
         (of meetings still to come: "Taking part · Chairing")."""

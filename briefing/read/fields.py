@@ -36,7 +36,7 @@ LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")  # a BCP 47 tag, loose
 def file_fields(path: Path, what: str) -> Fields | Problem | None:
     """The fields of a whole YAML file of settings or of a registry (`what` names it in
     messages); None if it is absent or empty, its Problem if it cannot be read."""
-    name, mapping = read_settings_file(path)
+    name, mapping = read_settings_file(path, what, f"a YAML mapping, as {what} in the README")
     if mapping is None or isinstance(mapping, Problem):
         return mapping
     return Fields(name, mapping, 1, what=what)
@@ -236,13 +236,17 @@ class Fields:
             self.problem(node, field, f"a {kind_of(node)} where a mapping belongs",
                          "the fields " + ", ".join(known))
             return {}
-        fields = {}
+        fields, seen = {}, {}
         for key, value in node.value:
             name = key.value if isinstance(key, yaml.ScalarNode) else ""
-            if name not in known:
-                self.unknown(key, f"{field}.{name}", name, known)
+            if name in seen:
+                self.problem(key, f"{field}.{name}", f"duplicate key, first given on line "
+                             f"{self.line(seen[name])}", "each key once")
+            elif name not in known:
+                self.unknown(key, f"{field}.{name}", name, known, "unknown key, ignored")
             elif not is_null(value):
                 fields[name] = value
+            seen.setdefault(name, key)
         return fields
 
     def texts_of(self, fields: dict[str, yaml.Node], parent: str) -> dict[str, str | None]:

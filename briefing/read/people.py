@@ -21,6 +21,9 @@ def load_directory(path: Path) -> tuple[Directory, list[Problem]]:
     people: dict[str, Person] = {}
     slugs: dict[str, Person] = {}
     for shown, (key_node, value) in fields.fields.items():
+        if not shown.strip():
+            fields.problem(key_node, "people.yaml", "a blank name", "the name the site shows")
+            continue
         entry = fields.mapping(value, shown, ENTRY_FIELDS) if fields.value(shown) else {}
         slug = registry_slug(fields, entry, entry.get("slug") and fields.text_of(
             entry["slug"], f"{shown}.slug"), shown)

@@ -80,7 +80,8 @@ def _resolved(folder: str) -> Path:  # resolved once per working folder, not onc
     return Path(folder).resolve()
 
 
-def read_bytes(path: Path, inside: str | None = None) -> tuple[str, bytes | Problem]:
+def read_bytes(path: Path, inside: str | None = None, what: str = "a release"
+               ) -> tuple[str, bytes | Problem]:
     """(the name shown for `path`, its bytes), or a `Problem` if it cannot be read:
     not a regular file, larger than a release can be, or (with `inside`, the content
     folder's real path) a link that leads out of that folder."""
@@ -92,7 +93,7 @@ def read_bytes(path: Path, inside: str | None = None) -> tuple[str, bytes | Prob
         return name, read_file(path, MAX_BYTES)
     except NotAFile as err:
         return name, Problem(name, 1, "file", f"{err}; not read",
-                             f"a release: a text file of at most {MAX_BYTES:,} bytes")
+                             f"{what}: a text file of at most {MAX_BYTES:,} bytes")
     except OSError as err:  # unreadable, or deleted while we looked
         return name, Problem(name, 1, "file", f"cannot be read: {err.strerror}", "a readable file")
 
@@ -157,17 +158,19 @@ def split_release(path: Path, name: str, text: str) -> Release | Problem:
     return Release(path, name, path.stem, front, 2, body)
 
 
-def read_settings_file(path: Path) -> tuple[str, yaml.MappingNode | None | Problem]:
-    """A whole file of YAML settings (site.yaml): its name and its mapping, None
-    if it is absent or empty, or the `Problem` that stops it being read."""
-    name, data = read_bytes(path)
+def read_settings_file(path: Path, what: str = "settings",
+                       expected: str = "a YAML mapping of settings such as 'title: ...'"
+                       ) -> tuple[str, yaml.MappingNode | None | Problem]:
+    """A whole file of YAML settings (site.yaml) or of a registry (`what`, as
+    messages name it): its name and its mapping, None if it is absent or empty,
+    or the `Problem` that stops it being read."""
+    name, data = read_bytes(path, what=f"the {what}")
     if isinstance(data, Problem):
         return name, None if not path.exists() else data
     text = _decode(name, data)
     if isinstance(text, Problem) or not text.strip():
         return name, text if isinstance(text, Problem) else None
-    return name, _compose(name, text, 1, what="settings",
-                          expected="a YAML mapping of settings such as 'title: ...'")
+    return name, _compose(name, text, 1, what=what, expected=expected)
 
 
 def _compose(name: str, text: str, first_line: int, what: str = "front matter",

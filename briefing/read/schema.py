@@ -195,6 +195,8 @@ class FrontMatter(Fields):
         if any(isinstance(n, yaml.ScalarNode) and _all_members(n.value) for n in items):
             self.problem(node, "countries", "'all members' among states",
                          "either 'countries: all members' or a list of states")
+            items = [n for n in items if not (isinstance(n, yaml.ScalarNode) and
+                                              _all_members(n.value))]
         found = (self.country_of(n, "countries") for n in items)
         listed = list(dict.fromkeys(c for c in found if c))
         return (LISTED if listed else None), listed

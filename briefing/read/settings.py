@@ -67,7 +67,12 @@ def read_settings(project: Project) -> Settings:
     registry, more = load_registry(bodies)
     memberships, on_members = load_memberships(members)
     directory, on_people = load_directory(people)
-    return Settings(config, registry, (*problems, *more, *on_members, *on_people),
+    # (a registry named on the command line must be there: a slip in its name would
+    # otherwise build a site that says nothing of members or people)
+    missing = [Problem(str(path), 1, "file", "not found", "the registry named by --organizations "
+                       "or --people") for path in (project.organizations, project.people)
+               if path is not None and not path.exists()]
+    return Settings(config, registry, (*problems, *more, *on_members, *on_people, *missing),
                     memberships, directory)
 
 

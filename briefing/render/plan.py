@@ -238,7 +238,8 @@ def _today(site: Site, upcoming) -> dt.date | None:
 def _home(site: Site, config: Config) -> Page:
     return Page(urls.HOME, "home.html", Home(
         site.meetings[:config.home_meetings], site.upcoming, _today(site, site.upcoming),
-        len(site.meetings), site.body_count, len(site.countries), len(site.years)))
+        len(site.meetings), site.body_count, sum(r.involved for r in site.countries),
+        len(site.years)))
 
 
 def _meetings(site: Site, texts: dict[str, str]) -> Iterator[Page]:
@@ -304,7 +305,7 @@ def _feeds_and_calendars(site: Site) -> Iterator[Page]:
     gives the latest meetings held; a calendar every meeting, the upcoming first."""
     lists = [("", "All meetings", site.meetings, site.upcoming)]
     lists += [(urls.path_of(r.country), r.country.name, r.meetings, r.upcoming)
-              for r in site.countries]
+              for r in site.countries if r.involved]
     lists += [(urls.path_of(r.body), r.body.title, r.by_date, r.upcoming) for r in site.bodies]
     for folder, title, held, upcoming in lists:
         yield Page(folder + urls.FEED, "atom.xml", Feed(title, held[:FEED_ENTRIES], folder))
