@@ -488,3 +488,14 @@ def test_check_leaves_two_people_of_the_registry_apart(tmp_path):
     built = members_project(tmp_path)
     (tmp_path / "people.yaml").write_text("Valery Semerikov:\nValeriy Semerikov:\n")
     assert not any("Semerikov" in str(p) for p in check(built, today=TODAY))
+
+
+def test_a_body_of_one_session_known_by_its_year_is_in_that_year(tmp_path):
+    """('1 session in the record, on 2021': a year is not a day.)"""
+    content = tmp_path / "content"
+    write_release(content, "s.md", "---\ntitle: Session\ndate: 2021\norganization: CSTO\n"
+                  "body: Council\n---\nText.\n")
+    built = project(content, tmp_path / "site")
+    build(built, today=TODAY, search=False)
+    assert texts(page(built.out, "bodies/csto-council/index.html"), "//p[@class='lede']") == [
+        "1 session in the record, in 2021."]
