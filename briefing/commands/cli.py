@@ -22,6 +22,8 @@ COMMANDS = {
     "serve": "build, serve on http://127.0.0.1:8000/ and rebuild on every save",
     "check": "report every error and warning; write no site",
     "new": "start a new release, every field present and explained",
+    "import": "make draft releases of raw ones (text, Markdown or a saved web page), "
+              "their facts filled in from the text",
 }
 EPILOG = """\
 examples:
@@ -29,6 +31,7 @@ examples:
   python build.py serve --drafts       preview, drafts included, at http://127.0.0.1:8000/
   python build.py check                every error and warning, nothing written
   python build.py new "XXIV meeting of the Council" --date 2022-03-01
+  python build.py import release.txt page.html    drafts with the facts filled in
 
 Run 'python build.py COMMAND --help' for a command's options.
 Settings live in site.yaml (title, base_url, language, timezone, home_meetings).
@@ -61,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
 def run(args: argparse.Namespace, console: Console) -> int:
     if args.command == "new":
         return run_new(args, console)
+    if args.command == "import":
+        return run_import(args, console)
     project = Project(
         content=Path(args.content),
         templates=_own_or_tool(args.templates, "templates"),
@@ -144,6 +149,27 @@ def run_new(args: argparse.Namespace, console: Console) -> int:
     return 0
 
 
+def run_import(args: argparse.Namespace, console: Console) -> int:
+    from .imports import import_releases, named_files  # (each command loads only what it runs)
+
+    try:
+        files = named_files(args.files, sys.stdin.buffer.read() if "-" in args.files else None)
+    except OSError as err:
+        console.failure(f"{err.filename}: {err.strerror}; nothing written")
+        return 1
+    failed = 0
+    for done in import_releases(files, Path(args.content), Path(args.bodies), args.source,
+                                args.lang):
+        if done.path:
+            print(done.path)
+        else:
+            failed += 1
+            console.failure(f"{done.source}: {done.problem}")
+    console.detail("Drafts: confirm each '# check:', then see them with "
+                   "'python build.py serve --drafts'.")
+    return 1 if failed else 0
+
+
 def _today(config_path: Path) -> dt.date:
     """Today in the site's time zone, for `new`."""
     from ..read.settings import load_config  # (YAML, for `new` only)
@@ -169,6 +195,8 @@ def parser() -> argparse.ArgumentParser:
                                       help_text[1:] + ".")
         if name == "new":
             _new_options(command)
+        elif name == "import":
+            _import_options(command)
         else:
             _site_options(command, name)
         command.add_argument("--config", default="site.yaml", help="the site's settings (site.yaml)")
@@ -216,6 +244,15 @@ def _new_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--date", type=_date, help="the meeting's date, YYYY-MM-DD (today)")
     command.add_argument("--body", help='the body that met, e.g. "Council of Foreign Ministers"')
     command.add_argument("--content", default="content", help="folder of releases (content)")
+
+
+def _import_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("files", nargs="+", metavar="FILE",
+                         help="raw releases: .txt, .md or a saved .html page; - for standard input")
+    command.add_argument("--content", default="content", help="folder of releases (content)")
+    command.add_argument("--source", help="the web address of the original release")
+    command.add_argument("--lang", choices=("en", "ru"),
+                         help="the release's language (default: from its letters)")
 
 
 def _date(text: str) -> dt.date:

@@ -21,6 +21,7 @@ EXTRA_NAMES = {
     "Macedonia": "MK",
     "Kirghizia": "KG",
     "Byelorussia": "BY",
+    "Lao PDR": "LA",
 }
 
 
@@ -83,6 +84,12 @@ def _registry() -> dict[str, Country]:
     for spelling, code in EXTRA_NAMES.items():
         by_key.setdefault(_key(spelling), by_key[_key(code)])
     return by_key
+
+
+def spellings() -> list[str]:
+    """Every name of a state `lookup` knows (folded as it folds them), codes left out:
+    what a text names a state by."""
+    return [key for key in _registry() if len(key) > 3]
 
 
 def _short(name: str | None) -> str | None:

@@ -20,6 +20,9 @@ from slugify import slugify
 from .countries import Country
 
 FORMATS = ("in person", "videoconference", "hybrid")
+# The highest session number: the UN Security Council's meetings are numbered past
+# 9,000 (Roman numerals, which stop at 3,999, are shown up to there)
+MAX_SESSION, MAX_ROMAN = 99_999, 3_999
 # The years a date may have: every later stage (the day after, for a calendar's
 # end; the time in UTC, for a feed) must stay inside what Python's dates hold.
 FIRST_YEAR, LAST_YEAR = 1000, 9998
@@ -194,6 +197,8 @@ class Meeting:
         """'23rd (XXIII)', as the body itself would number it."""
         if self.session is None:
             return None
+        if self.session > MAX_ROMAN:
+            return ordinal(self.session)
         return f"{ordinal(self.session)} ({roman.toRoman(self.session)})"
 
     @property

@@ -17,7 +17,7 @@ from slugify import slugify
 
 from ..keys import digest
 from ..model import countries
-from ..model.meeting import (ALL_MEMBERS, FORMATS, LISTED,
+from ..model.meeting import (ALL_MEMBERS, FORMATS, LISTED, MAX_SESSION,
                              OUTCOME_KINDS, SLUG, SLUG_LENGTH, Chair, Meeting, Official,
                              Outcome, When)
 from ..problems import Problem
@@ -147,8 +147,8 @@ class FrontMatter(Fields):
         except roman.InvalidRomanNumeralError:
             self.problem(node, "session", f"'{text}' is not a session number", expected)
             return None
-        if not 1 <= number <= 3999:
-            self.problem(node, "session", f"{number} is out of range", "1 to 3999")
+        if not 1 <= number <= MAX_SESSION:
+            self.problem(node, "session", f"{number} is out of range", f"1 to {MAX_SESSION:,}")
             return None
         return number
 

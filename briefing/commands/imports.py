@@ -1,0 +1,137 @@
+"""`build.py import FILE...`: a raw release becomes a draft with its facts filled in.
+
+Each file (plain text, Markdown, or a web page saved as HTML; `-` for standard
+input) is read (read/raw.py), its facts drawn from its text (read/facts.py), and
+written as a draft release in the layout `new` writes: every field the text
+supports, in the schema's forms; a field it does not, as a comment saying what
+was looked for; a value to confirm, with a `# check:` comment saying why. An
+existing file is never written over.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..model.bodies import key_of
+from ..model.meeting import slug_of
+from ..problems import Problem
+from ..read.facts import Draft, extract
+from ..read.raw import NotARelease, read_raw
+from ..read.registry import load_registry
+from ..read.sources import scan
+from ..read.release import read_release
+from ..read.schema import to_meeting
+
+
+@dataclass(frozen=True)
+class Imported:
+    source: str  # the file read, as given
+    path: Path | None  # the draft written
+    problem: str | None = None  # why none was
+
+
+def import_releases(files: list[tuple[str, bytes]], content: Path, bodies_file: Path,
+                    source: str | None = None, lang: str | None = None) -> list[Imported]:
+    """A draft in `content` for each (name, bytes) of `files`."""
+    known = known_bodies(content, bodies_file)
+    done = []
+    for name, data in files:
+        try:
+            raw = read_raw(name, data)
+        except NotARelease as err:
+            done.append(Imported(name, None, str(err)))
+            continue
+        if lang:
+            raw = type(raw)(raw.text, lang, raw.published)
+        draft = extract(raw, known, source)
+        path = draft_path(content, draft, name)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("x", encoding="utf-8") as file:  # "x": never over a release
+                file.write(front_matter(draft) + "\n" + raw.text.strip() + "\n")
+        except FileExistsError:
+            done.append(Imported(name, None, f"{path} already exists; nothing written"))
+            continue
+        done.append(Imported(name, path))
+    return done
+
+
+def known_bodies(content: Path, bodies_file: Path) -> dict[tuple[str, str], str]:
+    """Every body named in `content` or in the registry of bodies, by its key, with
+    the name it is written there."""
+    registry, _ = load_registry(bodies_file)
+    found = {key: body.name for key, body in registry.bodies.items()}
+    if not content.is_dir():  # (the first import makes it)
+        return found
+    for source in scan(content).sources:
+        release = read_release(Path(source.path))
+        if isinstance(release, Problem):
+            continue
+        meeting, _ = to_meeting(release)
+        if meeting and meeting.body:
+            found.setdefault(key_of(meeting.organization, meeting.body), meeting.body)
+    return found
+
+
+def draft_path(content: Path, draft: Draft, name: str) -> Path:
+    """content/<year>/<date>-<slug>.md, the date as precise as known."""
+    stem = slug_of(" ".join(filter(None, [draft.organization, draft.body]))) or \
+        slug_of(Path(name).stem) or "release"
+    stem = "-".join(stem.split("-")[:8])
+    if draft.session:
+        stem += f"-{draft.session}"
+    when = draft.date.iso if draft.date else "undated"
+    year = str(draft.date.year) if draft.date else "undated"
+    return content / year / f"{when}-{stem}.md"
+
+
+def front_matter(draft: Draft) -> str:
+    """The draft's YAML front matter, with a comment for what is missing or to check."""
+    lines = ["---", "# Imported from a raw release: every value below is drawn from its text.",
+             "# Confirm each '# check:' and fill what the text did not say; then draft: false."]
+    chair = {key: draft.chair[key] for key in ("name", "position", "country") if key in draft.chair}
+    fields = [
+        ("title", draft.title),
+        ("date", (draft.date.year if draft.date.precision == "year" else draft.date.iso)
+         if draft.date else None),
+        ("end_date", draft.end_date.iso if draft.end_date else None),
+        ("date_note", draft.date_note), ("organization", draft.organization),
+        ("body", draft.body), ("session", draft.session), ("format", draft.format),
+        ("location", draft.location), ("chair", chair or None),
+        ("countries", draft.countries if isinstance(draft.countries, str) else
+         [c.name for c in sorted(draft.countries, key=lambda c: c.slug)] or None),
+        ("officials", draft.officials or None), ("source", draft.source),
+        ("lang", draft.lang), ("draft", True),
+    ]
+    for name, value in fields:
+        if value is None:
+            if name in draft.missing:
+                lines.append(f"# {name}: {draft.missing[name]}")
+            continue
+        text = yaml.safe_dump({name: value}, allow_unicode=True, sort_keys=False,
+                              default_flow_style=False, width=10_000).rstrip("\n")
+        if name in draft.checks:
+            first, *rest = text.split("\n")
+            text = "\n".join([f"{first}  # check: {draft.checks[name]}", *rest])
+        lines.append(text)
+    lines.append("# summary: one or two sentences for lists and search (not drawn: write it)")
+    lines.append("---")
+    return "\n".join(lines) + "\n"
+
+
+def named_files(paths: list[str], stdin: bytes | None) -> list[tuple[str, bytes]]:
+    """(name, bytes) of each path; '-' is standard input. OSError names the file."""
+    found = []
+    for path in paths:
+        if path == "-":
+            found.append(("<stdin>", stdin or b""))
+            continue
+        file = Path(path)
+        if not file.is_file():
+            raise FileNotFoundError(2, "not a file", path)
+        found.append((path, file.read_bytes()))
+    return found
+

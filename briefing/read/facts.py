@@ -1,0 +1,787 @@
+"""The facts of a raw release, drawn from its text as an editor would, never guessed.
+
+`extract(raw, bodies)` reads a release (read/raw.py) in English or Russian and
+returns a `Draft`: each field the text supports, in the schema's forms, and for
+each field it does not, what was looked for. A value the text supports only
+weakly comes with a `check` saying why, for the editor to confirm.
+
+The rules that keep a draft honest:
+- the meeting is the one the first sentence that names a meeting describes (its
+  "lead"): a session number, a date or a place named elsewhere (the next meeting,
+  another body's session in the agenda) is not this meeting's;
+- a state is a participant only when a sentence says it took part (attended,
+  delegations of, приняли участие ...) or it chaired; a state named as a topic,
+  a venue of something else or a subject is not;
+- "all member states" is `all members`, never a list made up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import roman
+
+from ..model.bodies import key_of
+from ..model.countries import Country
+from ..model.meeting import MAX_ROMAN, When, ordinal
+from . import words
+from .raw import Raw
+
+ORGANIZATIONS = {  # code -> (English names, Russian names), as regular expressions
+    "CSTO": (r"Collective Security Treaty Organi[sz]ation|\bCSTO\b",
+             r"Организаци\w* Договора о коллективной безопасности|\bОДКБ\b"),
+    "CIS": (r"Commonwealth of Independent States|\bCIS\b",
+            r"Содружеств\w* Независимых Государств|\bСНГ\b"),
+    "SCO": (r"Shanghai Cooperation Organi[sz]ation|\bSCO\b",
+            r"Шанхайск\w* организаци\w* сотрудничества|\bШОС\b"),
+    "EAEU": (r"Eurasian Economic (?:Union|Commission)|\bEAEU\b|\bEAEC\b|Eurasian Intergovernmental"
+             r" Council|Supreme Eurasian Economic Council",
+             r"Евразийск\w* экономическ\w* (?:союз|комисси)\w*|\bЕАЭС\b|\bЕЭК\b"
+             r"|Евразийск\w* межправительственн\w* совет\w*|Высш\w* Евразийск\w* экономическ\w*"),
+    "OSCE": (r"Organi[sz]ation for Security and Co-?operation in Europe|\bOSCE\b",
+             r"Организаци\w* по безопасности и сотрудничеству в Европе|\bОБСЕ\b"),
+    "ASEAN": (r"Association of Southeast Asian Nations|\bASEAN\b", r"\bАСЕАН\b"),
+    "BRICS": (r"\bBRICS\b", r"\bБРИКС\b"),
+    "UN": (r"\bUnited Nations\b|\bUN\b|\bUNODC\b|\bECOSOC\b|(?<!Collective )Security Council|"
+           r"Economic and Social Council|Commission on Narcotic Drugs|General Assembly",
+           r"Организаци\w* Объединенных Наций|\bООН\b|Совет\w* Безопасности ООН"),
+    "EU": (r"\bEuropean Union\b|\bEU\b", r"Европейск\w* союз\w*|\bЕС\b"),
+}
+MEETING = {"en": r"\b(?:meeting|session|sitting|summit|conference|talks)\b",
+           "ru": r"\b(?:заседани|сесси|встреч|совещани|саммит|конференци)\w*"}
+ELSEWHERE = re.compile(r"\b(?:(?:next|previous|last|upcoming|forthcoming|following)\s+(?:\w+\s+)?"
+                       r"(?:meeting|session|summit|sitting)|will be held|is scheduled|"
+                       r"следующ\w*\s+(?:\w+\s+)?(?:заседани|встреч|саммит|сесси)|"
+                       r"предыдущ\w*\s+(?:\w+\s+)?(?:заседани|встреч|саммит|сесси)|состоится|"
+                       r"пройд[её]т)", re.I)
+TOOK_PART = {
+    "en": re.compile(r"\b(?:attended|attending|took part|taking part|participated|participating|"
+                     r"participants? (?:included|were|from)|delegations? (?:of|from|led)|"
+                     r"representatives (?:of|from)|heads of (?:delegations|the)|(?:is|are|was|were) "
+                     r"represented|joined by|also present|present were|around the table|"
+                     r"brought together|gathered)\b", re.I),
+    "ru": re.compile(r"(?:участи[ея]|участв\w*|присутствова\w*|делегаци|представител|"
+                     r"представля\w*|подключил\w*|приняли участие)", re.I),
+}
+ALL_MEMBERS = {"en": re.compile(r"\ball (?:the )?(?:\w+ ){0,2}(?:member|participating) "
+                                r"(?:states|countries)\b", re.I),
+               "ru": re.compile(r"\bвсе(?:х)? государств\w*\s*[-–—]\s*член\w*|"
+                                r"\bвсех стран\s*[-–—]\s*участниц", re.I)}
+CHAIR = {
+    "en": re.compile(r"(?:chaired by|under the chairmanship of|presided over by|"
+                     r"under the chairship of|with .* in the chair|chaired by)\s+(.+?)"
+                     r"(?=,? (?:the|a|an) \w+ (?:meeting|session)|\.\s|\.$|;|, (?:was|were|took|"
+                     r"held|met)\b| (?:was|were) held\b|$)", re.I),
+    "ru": re.compile(r"под председательством\s+(.+?)(?=\s(?:состоял|прошл|прошел|прошло|"
+                     r"провел|состоялось|в режиме|в формате|в городе|в г\.|в [А-Я])|[.,;]|$)"),
+}
+CHAIRED = {"en": re.compile(r"([A-Z][\w'’-]+(?: [A-Z]\.)?(?: [A-Z][\w'’-]+){1,2}), ([^.;]+?),"
+                            r" (?:chaired|presided over|opened)\b")}
+
+FORMATS = [
+    ("hybrid", r"\bhybrid\b|mixed format|in-person and online|both in person and (?:online|by "
+               r"video)|смешанном формате|гибридном формате|очно-заочн"),
+    ("videoconference", r"video ?conferenc\w*|video link|videolink|online format|virtual(?:ly)? "
+                        r"(?:format|meeting|session)|held online|видеоконференц\w*|видеосвяз\w*|"
+                        r"онлайн-формате|режиме онлайн|дистанционном формате"),
+    ("in person", r"\bin person\b|\bin-person\b|face-to-face|очном формате|\bочно\b"),
+]
+MONTHS = {"en": ["january", "february", "march", "april", "may", "june", "july", "august",
+                 "september", "october", "november", "december"],
+          "ru": ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
+                 "октябр", "ноябр", "декабр"]}
+EN_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+RU_MONTH = (r"(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|"
+            r"декабря|январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|"
+            r"ноябре|декабре)")
+DASH = r"\s*(?:[–—-]|\band\b|\bto\b|\bи\b|\bпо\b)\s*"
+
+
+@dataclass
+class Draft:
+    """The facts of one release as the importer finds them. `checks`: why a value
+    needs the editor's eye; `missing`: what was looked for and not found."""
+
+    lang: str
+    title: str | None = None
+    date: When | None = None
+    end_date: When | None = None
+    date_note: str | None = None
+    organization: str | None = None
+    body: str | None = None
+    session: int | None = None
+    format: str | None = None
+    location: str | None = None
+    chair: dict[str, str] = field(default_factory=dict)
+    countries: list[Country] | str = field(default_factory=list)  # or "all members"
+    officials: list[dict[str, str]] = field(default_factory=list)
+    source: str | None = None
+    checks: dict[str, str] = field(default_factory=dict)
+    missing: dict[str, str] = field(default_factory=dict)
+
+
+def extract(raw: Raw, bodies: dict[tuple[str, str], str] | None = None,
+            source: str | None = None) -> Draft:
+    """The facts of `raw`. `bodies`: the bodies already known (by their key, see
+    model/bodies.key_of), so that a body named another way is matched to them."""
+    lang, text = raw.lang, raw.text
+    draft = Draft(lang, source=source)
+    sentences = split_sentences(text)
+    lead = lead_sentence(sentences, lang)
+    draft.organization = organization(lead, text, lang)
+    draft.body = body(lead, lang, draft.organization, bodies or {})
+    draft.session = session(lead, lang)
+    draft.format = meeting_format(text)
+    dates(draft, lead, sentences, raw)
+    draft.chair = chair(text, lang)
+    draft.location = location(lead, sentences, lang, draft.format)
+    participants(draft, sentences, lang)
+    draft.officials = officials(sentences, lang, draft.chair.get("name"))
+    draft.title = title(draft, lead)
+    for name, looked in (("organization", "the organization that met"),
+                         ("body", "the council or committee that met"),
+                         ("session", "the session's number (XXIII, 23rd, twenty-third)"),
+                         ("format", "videoconference, in person or hybrid"),
+                         ("location", "the city where it met"), ("chair", "who chaired"),
+                         ("countries", "the states that took part"),
+                         ("date", "the date it was held")):
+        if not getattr(draft, name):
+            draft.missing.setdefault(name, f"not named in the text (looked for {looked})")
+    return draft
+
+
+# -- sentences -----------------------------------------------------------------
+
+def split_sentences(text: str) -> list[str]:
+    """The text's sentences (a list item is one), Markdown marks removed."""
+    plain = re.sub(r"[*_`#>]+", "", text)
+    found = []
+    for block in plain.split("\n\n"):
+        lines = [line.strip(" -•\t") for line in block.split("\n")]
+        if len(lines) > 1 and all(len(line) < 80 for line in lines[1:]):  # a list
+            found.append(" ".join(lines))
+            continue
+        joined = " ".join(lines)
+        found += [s for s in re.split(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ«\"])", joined) if s.strip()]
+    return found
+
+
+def lead_sentence(sentences: list[str], lang: str) -> str:
+    """The first sentence that names a meeting or a body that met, or the first."""
+    named = MEETING[lang] + (rf"|\b{BODY_WORDS}\b" if lang == "en" else r"|\b[Сс]овет\w*")
+    for sentence in sentences[:6]:
+        if re.search(named, sentence, re.I if lang == "ru" else 0) and \
+                re.search(MEETING[lang] + "|" + (BODY_WORDS if lang == "en" else "x^"), sentence,
+                          re.I) and not ELSEWHERE.search(sentence):
+            return sentence
+    return sentences[0] if sentences else ""
+
+
+# -- who met -------------------------------------------------------------------
+
+def organization(lead: str, text: str, lang: str) -> str | None:
+    """The organization the lead names first; else the one the text names most."""
+    index = 0 if lang == "en" else 1
+    found = [(m.start(), code) for code, names in ORGANIZATIONS.items()
+             for m in re.finditer(names[index], lead)]
+    if found:
+        return min(found)[1]
+    counts = {code: len(re.findall(names[index], text)) for code, names in ORGANIZATIONS.items()}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else None
+
+
+BODY_WORDS = r"(?:Council|Committee|Commission|Assembly|Conference|Board|Meeting|Forum|Summit)"
+RU_BODIES = {  # lemmatised Russian names -> English, for the bodies releases name most
+    "совет министр иностранный дело": "Council of Foreign Ministers",
+    "совет министр оборона": "Council of Defence Ministers",
+    "совет глава государство": "Council of Heads of State",
+    "совет глава правительство": "Council of Heads of Government",
+    "совет коллективный безопасность": "Collective Security Council",
+    "комитет секретарь совет безопасность": "Committee of Secretaries of Security Councils",
+    "координационный совет руководитель компетентный орган по противодействие незаконный "
+    "оборот наркотик": "Coordinating Council of Heads of Competent Authorities to Combat "
+                       "Illicit Drug Trafficking",
+    "совет министр внутренний дело": "Council of Ministers of Internal Affairs",
+    "экономический совет": "Economic Council",
+    "евразийский межправительственный совет": "Eurasian Intergovernmental Council",
+    "высший евразийский экономический совет": "Supreme Eurasian Economic Council",
+    "совет руководитель таможенный служба": "Council of Heads of Customs Services",
+    "совет национальный координатор": "Council of National Coordinators",
+    "совещание генеральный прокурор": "Meeting of Prosecutors General",
+    "совет министр": "Council of Ministers",
+    "совет постоянный представитель": "Council of Permanent Representatives",
+    "межпарламентский ассамблея": "Interparliamentary Assembly",
+    "совет министр юстиция": "Council of Ministers of Justice",
+    "совет руководитель миграционный орган": "Council of Heads of Migration Authorities",
+    "совет по сотрудничество в область здравоохранение": "Council on Health Cooperation",
+    "совет министр энергетика": "Council of Energy Ministers",
+    "совет региональный антитеррористический структура": "Council of the Regional Anti-Terrorist "
+                                                         "Structure",
+    "совет министр транспорт": "Council of Transport Ministers",
+}
+
+
+def body(lead: str, lang: str, organization: str | None, known: dict) -> str | None:
+    """The body the lead names, as a known body names it if it is one."""
+    name = _russian_body(lead) if lang == "ru" else _english_body(lead, organization)
+    if name and organization:
+        known_name = known.get(key_of(organization, name))
+        if known_name:
+            return known_name
+    return name
+
+
+def _english_body(lead: str, organization: str | None) -> str | None:
+    words_ = r"(?:[A-Z][\w'’-]*|of|the|for|on|and|to|in|against)"
+    pattern = rf"((?:[A-Z][\w'’-]* )*{BODY_WORDS}(?: {words_})*)"
+    for match in re.finditer(pattern, lead):
+        name = match.group(1)
+        for code, (names, _) in ORGANIZATIONS.items():  # the organization's own name off
+            name = re.sub(rf"\s+of\s+(?:the\s+)?(?:Member States of the\s+)?(?:{names}).*$", "",
+                          name)
+            name = re.sub(rf"^(?:{names})\s+", "", name)
+        name = re.sub(r"\s+of\s+(?:the\s+)?(?:Member States|Participating States)\b.*$", "", name)
+        name = re.sub(r"(?:\s+(?:of|the|for|on|and|to|in|against))+$", "", name)
+        name = re.sub(r"^(?:The|A|An)\s+", "", name)
+        if re.fullmatch(rf"{BODY_WORDS}", name) or name.lower().startswith(("meeting of",)):
+            continue
+        if len(name.split()) >= 2:
+            return name
+    return None
+
+
+def _russian_body(lead: str) -> str | None:
+    lemmas = " ".join(words.lemma(w) for w in re.findall(r"[А-Яа-яЁё-]+", lead))
+    for russian, english in sorted(RU_BODIES.items(), key=lambda kv: -len(kv[0])):
+        if russian in lemmas:
+            return english
+    return None
+
+
+def session(lead: str, lang: str) -> int | None:
+    """The session number the lead gives this meeting: 'XXIII meeting', '23rd session',
+    'twenty-third meeting', '27-е заседание', 'восемнадцатое заседание'."""
+    meeting = MEETING[lang]
+    numeral = rf"\b([IVXLC]+)\s+(?:\w+\s+)?{meeting}"
+    match = re.search(numeral, lead)
+    if match:
+        try:
+            return roman.fromRoman(match.group(1))
+        except roman.InvalidRomanNumeralError:
+            pass
+    if lang == "en":
+        match = re.search(rf"\b(\d{{1,5}})(?:st|nd|rd|th)\s+(?:[\w'’-]+\s+){{0,5}}?"
+                          rf"(?:{meeting}|{BODY_WORDS})", lead, re.I)
+        if match:
+            return int(match.group(1))
+        match = re.search(rf"\b((?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?"
+                          rf"[a-z]+)\s+(?:\w+\s+)?{meeting}", lead, re.I)
+        return words.english_ordinal(match.group(1)) if match else None
+    match = re.search(rf"\b(\d{{1,3}})-?(?:[еийгмоя]{{1,3}})\s+(?:\w+\s+)?{meeting}", lead, re.I)
+    if match:
+        return int(match.group(1))
+    match = re.search(rf"\b((?:[а-яё]+\s+)?[а-яё]+)\s+{meeting}", lead, re.I)
+    if match:
+        number = words.russian_ordinal(match.group(1))
+        if number is None and " " in match.group(1):
+            number = words.russian_ordinal(match.group(1).split()[-1])
+        return number
+    return None
+
+
+def meeting_format(text: str) -> str | None:
+    for name, pattern in FORMATS:
+        if re.search(pattern, text, re.I):
+            return name
+    return None
+
+
+# -- when ----------------------------------------------------------------------
+
+def dates(draft: Draft, lead: str, sentences: list[str], raw: Raw) -> None:
+    """The date, as precise as the text says: a day (and the last, for a meeting of
+    several), a month, a year; the date above the text where the text says "today"."""
+    lang, published = raw.lang, raw.published
+    at = sentences.index(lead) if lead in sentences else 0
+    head = " ".join(sentences[at:at + 2])
+    today = re.search(TODAY, lead, re.I)
+    if published and (span := _span(head, lang, published, bool(today))):
+        draft.date, draft.end_date = span
+        draft.date_note = f"header date; the text says '{today.group(0)}'" if today else None
+        return
+    found = _explicit_date(lead, lang, published) or \
+        _explicit_date(" ".join(sentences[:2]), lang, published) or \
+        _month_or_year(lead, lang, published)
+    # "today" in the lead: the date above the text, unless the lead's date holds it (a
+    # date beside it may be of something else: "the report covering 1 August 2012")
+    if found and today and published and not \
+            found[0].first <= published <= (found[1] or found[0]).last:
+        found = None
+    if found:
+        draft.date, draft.end_date = found
+        if published and found[0].year != published.year and not re.search(r"\b\d{4}\b", lead):
+            draft.checks["date"] = "the year is the publication date's; the text gives none"
+        return
+    today = today or re.search(TODAY, raw.text, re.I)
+    weekday = re.search(WEEKDAYS[lang], lead, re.I)
+    if published and weekday and not today:
+        back = (published.weekday() - _weekday(weekday.group(1), lang)) % 7
+        draft.date = When.of(published - dt.timedelta(days=back))
+        draft.date_note = f"the '{weekday.group(0)}' before the header date, {published.isoformat()}"
+        draft.checks["date"] = "a weekday counted back from the date above the text"
+        return
+    if published and today:
+        word = today.group(0).lower()
+        day = published - dt.timedelta(days=1) if word in ("yesterday", "вчера") else published
+        if (day.month, day.day) == (1, 1):  # a placeholder as often as a day
+            draft.date = When(day.year)
+            draft.date_note = (f"the release is dated {day.isoformat()}, which often stands for "
+                               f"its year only; the text says '{today.group(0)}'")
+            draft.checks["date"] = "1 January may stand for the year only: is the day known?"
+        else:
+            draft.date = When.of(day)
+            draft.date_note = f"header date; the text says '{today.group(0)}'"
+        return
+    if published:
+        draft.date = When(published.year, published.month)
+        draft.date_note = "the month of the publication date; the text gives no date"
+        draft.checks["date"] = "the text gives no date: the month it was published in"
+
+
+def _span(head: str, lang: str, published: dt.date, today: bool) -> tuple[When, When] | None:
+    """A meeting of several days: opened today and runs until a day; or closed today
+    (or on a day) having begun on another."""
+    month = EN_MONTH if lang == "en" else RU_MONTH
+    day = rf"(\d{{1,2}}\s+{month})"
+    until = re.search(rf"\b(?:until|till|through|до)\s+{day}", head, re.I)
+    began = re.search(rf"\b(?:began|opened|started) on\s+{day}|накануне,?\s+{day}", head, re.I)
+    closed = re.search(r"\b(?:closed|concluded|ended|завершил\w*|закрыл\w*)", head, re.I)
+    if today and until:
+        end = _explicit_date(until.group(1), lang, published)
+        if end and end[0].first > published:
+            return When.of(published), end[0]
+    if closed and began:
+        start = _explicit_date(began.group(1) or began.group(3), lang, published)
+        end = When.of(published) if today else (_explicit_date(head[closed.start():], lang,
+                                                                published) or (None,))[0]
+        if start and end and start[0].first < end.first:
+            return start[0], end
+    return None
+
+
+TODAY = (r"\b(?:today|this morning|this afternoon|tonight|yesterday|сегодня|вчера|проход(?:ит|ят)|"
+         r"открыл(?:ось|ся|ась)\s+сегодня)\b")
+WEEKDAYS = {"en": r"\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+            "ru": r"\bв(?:о)? (понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b"}
+
+
+def _weekday(name: str, lang: str) -> int:
+    names = (["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+             if lang == "en" else ["понедельник", "вторник", "среду", "четверг", "пятницу",
+                                   "субботу", "воскресенье"])
+    return names.index(name.casefold())
+
+
+def _month_or_year(text: str, lang: str, published: dt.date | None
+                   ) -> tuple[When, None] | None:
+    """'in July 2022', 'в конце октября 2025 года' (a month); 'in 2020', 'в 2014 году'
+    (a year)."""
+    month_name = EN_MONTH if lang == "en" else RU_MONTH
+    months = MONTHS[lang]
+    month = re.search(rf"\b(?:in|в|во)\s+(?:(?:early|mid|late|the end of|the beginning of|"
+                      rf"начале|конце|середине)\s+)?{month_name}(?:\s+(\d{{4}}))?", text, re.I)
+    if month and (month.group(2) or published):
+        number = next(n for n, m in enumerate(months, 1) if month.group(1).casefold().startswith(m))
+        return When(int(month.group(2)) if month.group(2) else published.year, number), None
+    year = re.search(r"\b(?:in|в)\s+(\d{4})(?:\s+году)?\b", text, re.I)
+    if year:
+        return When(int(year.group(1))), None
+    return None
+
+
+def _explicit_date(text: str, lang: str, published: dt.date | None
+                   ) -> tuple[When, When | None] | None:
+    months = MONTHS[lang]
+
+    def month_of(name: str) -> int:
+        name = name.casefold()
+        return next(n for n, m in enumerate(months, 1) if name.startswith(m))
+
+    def year_of(text_year: str | None) -> int | None:
+        return int(text_year) if text_year else published.year if published else None
+
+    month_name = EN_MONTH if lang == "en" else RU_MONTH
+    day_first = re.search(rf"\b(\d{{1,2}})(?:{DASH}(\d{{1,2}}))?\s+{month_name}(?:,?\s+(\d{{4}}))?",
+                          text, re.I)
+    day_after = re.search(rf"\b{month_name}\s+(\d{{1,2}})(?:{DASH}(\d{{1,2}}))?(?:,?\s+(\d{{4}}))?",
+                          text, re.I) if lang == "en" else None
+    spans = []
+    if day_first:
+        spans.append((day_first.start(), day_first.group(1), day_first.group(2),
+                      day_first.group(3), day_first.group(4)))
+    if day_after:
+        spans.append((day_after.start(), day_after.group(2), day_after.group(3),
+                      day_after.group(1), day_after.group(4)))
+    if spans:
+        _, first, last, month, year = min(spans)
+        year = year_of(year)
+        if year is None:
+            return None
+        try:
+            start = When(year, month_of(month), int(first))
+            start.last
+            end = When(year, month_of(month), int(last)) if last else None
+            end and end.last
+        except ValueError:
+            return None
+        return start, end if end and end != start else None
+    month_only = re.search(rf"\b(?:in|в)\s+{month_name}(?:\s+(\d{{4}}))?", text, re.I)
+    if month_only:
+        year = year_of(month_only.group(2))
+        return (When(year, month_of(month_only.group(1))), None) if year else None
+    return None
+
+
+# -- where ---------------------------------------------------------------------
+
+def location(lead: str, sentences: list[str], lang: str, held: str | None) -> str | None:
+    """'City, Country' of the city the lead (or the sentence after it) says it met in;
+    none for a videoconference."""
+    if held == "videoconference":
+        return None
+    pattern = (r"\b(?:in|at)\s+(?:the city of\s+)?([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)"
+               r"|([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?:hosted|welcomed)\b"
+               if lang == "en" else
+               r"\b[вВ]о?\s+(?:городе\s+|г\.\s*)?([А-ЯЁ][а-яё]+(?:[- ][А-ЯЁ][а-яё]+)?)")
+    at = sentences.index(lead) if lead in sentences else 0
+    for sentence in sentences[:at + 2]:
+        if ELSEWHERE.search(sentence) and sentence != lead:
+            continue
+        for match in re.finditer(pattern, sentence):
+            name = match.group(1) or match.group(2)
+            for candidate in (name, name.split()[0]):
+                found = words.city(candidate, lang)
+                if found:
+                    city, state = found
+                    # (in English, the city as the text names it: "New York", not GeoNames'
+                    # "New York City")
+                    shown = candidate if lang == "en" else city
+                    return f"{shown}, {state.name}"
+            states = words.states(name, lang)
+            if states and lang == "en":
+                return states[0][1].name
+    return None
+
+
+# -- who -----------------------------------------------------------------------
+
+def chair(text: str, lang: str) -> dict[str, str]:
+    """{name, position, country} of who chaired, as far as the text says."""
+    flat = " ".join(split_sentences(_abbreviations(text)))
+    match = CHAIR[lang].search(flat)
+    if match:
+        # the phrase up to the first comma, or on to the next ones where the first
+        # holds no name ("the OSCE Chairperson-in-Office, Austrian Foreign Minister X")
+        chunks = match.group(1).split(", ")
+        for size in range(1, min(len(chunks), 3) + 1):
+            found = _person(", ".join(chunks[:size]), lang, chair=True)
+            if found.get("name") and "position" not in found and len(chunks) > size and \
+                    TITLE_WORDS.match(chunks[size]):  # "X, Deputy Prime Minister ..."
+                return _person(", ".join(chunks[:size + 1]), lang, chair=True)
+            if found.get("name") or (size == 1 and set(found) == {"country"}):
+                return found
+        return _person(chunks[0], lang, chair=True)
+    if lang == "en":
+        for pattern in CHAIRED_BY_SUBJECT:
+            found = pattern.search(flat)
+            if found:
+                person = _person(found.group(1), lang, chair=True)
+                if person.get("name"):
+                    return person
+    return {}
+
+
+CHAIRED_BY_SUBJECT = [  # "<who> chaired the session", "<who>, who chairs the council"
+    re.compile(r"(?:^|[.;]\s+|,\s+)((?:[A-Z][\w'’.-]*|of|the|and|for)(?:[ ,–-]+(?:[A-Z][\w'’.-]*"
+               r"|of|the|and|for))*),\s+who\s+(?:currently\s+)?(?:chairs|chaired|is chairing|"
+               r"was chairing|presided|presides)\b"),
+    re.compile(r"(?:^|[.;]\s+)((?:[A-Z][\w'’.-]*|of|the|and|for)(?:[ –-]+(?:[A-Z][\w'’.-]*|of|"
+               r"the|and|for))*)\s+(?:chaired|presided over|is chairing)\s+(?:the|this)\s+"),
+    re.compile(r",\s+with\s+((?:[A-Z][\w'’.-]*|of|the|and|for)(?:[ –-]+(?:[A-Z][\w'’.-]*|of|"
+               r"the|and|for))*)\s+presiding\b"),
+    re.compile(r"(?:^|[.;]\s+)(?:The host,\s+)?((?:[A-Z][\w'’.-]*|of|the|and|for)(?:[ –-]+"
+               r"(?:[A-Z][\w'’.-]*|of|the|and|for))*),\s+(?:is|was)\s+chairing\b"),
+]
+
+
+def _abbreviations(text: str) -> str:
+    """'H.E.', 'Mr.', 'Dr.' without their full stops, which would end a sentence."""
+    return re.sub(r"\b(H\.E|Mr|Ms|Mrs|Dr|St|Gen|Col|Amb)\.", lambda m: m.group(1).replace(".", ""),
+                  text)
+
+
+NAME_WORD = re.compile(r"[A-Z][a-z'’-]+|[A-Z]\.?")
+TITLE_WORDS = re.compile(r"\b(?:Affairs|Minister|Ministers|Ministry|Council|Secretary|General|"
+                         r"Federation|Republic|Organi[sz]ation|Security|Service|Director|Deputy|"
+                         r"Chairman|Chair|Chairperson|President|Head|Prime|State|Foreign|Defence|"
+                         r"Defense|Interior|Justice|Agency|Committee|Commission|Office|Department|"
+                         r"Ambassador|Representative|Envoy|Special|Permanent|Executive|Vice|"
+                         r"First|Colonel|Major|Lieutenant|Police|Border|Customs|Premier|"
+                         r"Rosfinmonitoring|HE|Dr|Mr|Ms|Mrs|Acting|Relations|Cooperation|"
+                         r"International|National|External|Under-Secretary-General|"
+                         r"Secretary-General|Authorities|Authority|Staff|Structure|Councils|Forces|"
+                         r"Trafficking|Countering|Regional|Joint|Peacekeeping|Collective|Competent|"
+                         r"Anti-Terrorist|Drug|Drugs|Control|Board|Narcotics|Heads|Union|Economic|"
+                         r"Community|Assembly|Forum|Summit|Meeting|Session|Group|Bank|Fund|"
+                         r"Parliament|Government|Kingdom|Emirates|States|United|Cabinet|Centre|"
+                         r"Center|Institute|University|Headquarters|Palace|Hall|Hotel|Building|"
+                         r"Programme|Program|Strategy|Plan|Declaration|Statement|Charter|Treaty)\b")
+HONORIFICS = r"^(?:(?:the|The|H\.?E\.?|HE|Mr|Ms|Mrs|Dr|His Excellency|Her Excellency)\.?\s+)+"
+
+
+def _person(phrase: str, lang: str, chair: bool = False, force: bool = True) -> dict[str, str]:
+    """A name, its position and the state it is of (a chair's), from 'the State
+    Secretary – Deputy Minister of Internal Affairs of the Russian Federation Igor
+    Zubov', 'Armenia's Defence Minister Suren Papikyan', 'Ambassador Mansoor Ahmad
+    Khan of Pakistan' or 'Igor Zubov, State Secretary ...' (Russian: in the nominative)."""
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,.").replace(" - ", " – ")
+    phrase = re.sub(HONORIFICS, "", phrase)
+    found: dict[str, str] = {}
+    state = None
+    if lang == "en":  # "... Khan of Pakistan": the state after the name
+        after = re.search(r"\s+(?:of|from)\s+(?:the\s+)?([A-Z][\w ]+)$", phrase)
+        if after:
+            named = words.english_spans(after.group(1))
+            if named and named[0][0] == 0 and named[0][1] >= len(after.group(1)) - 1:
+                state, phrase = named[0][2], phrase[:after.start()]
+    name, position = _split_name(phrase, lang)
+    if name:
+        found["name"] = words.person_nominative(name, force) if lang == "ru" else name
+    named = words.spans(position, lang) if position else []
+    if named:  # the state it is of: out of the position ("of the Russian Federation")
+        start, end, state = named[-1] if state is None else (*named[-1][:2], state)
+        position = _without(position, start, end, lang)
+    position = re.sub(HONORIFICS, "", position.strip(" ,.–")) if position else ""
+    position = re.sub(r",?\s+(?:H\.?E\.?|HE|Mr|Ms|Mrs|Dr)$", "", position)
+    if position.casefold() in ("сторона", "стороны", "side", "delegation", "делегация"):
+        position = ""  # ("under the chairmanship of the Russian side": a state, no person)
+    if position:
+        found["position"] = words.nominative(position) if lang == "ru" else position
+    if state and chair:
+        found["country"] = state.code
+    if not name and state and chair and not position:
+        return {"country": state.code}
+    return found
+
+
+def _split_name(phrase: str, lang: str) -> tuple[str | None, str]:
+    """(the name, the rest) of a phrase that ends or begins with a person's name."""
+    if lang == "en":
+        first = re.match(r"^([A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2}),\s*(.+)$", phrase)
+        if first and not words.english_states(first.group(1)):
+            return first.group(1), first.group(2)
+        tokens = phrase.split()
+        for size in (3, 2):  # the longest run of name-like words that ends the phrase
+            name = tokens[-size:]
+            if len(tokens) >= size and all(NAME_WORD.fullmatch(t) for t in name) and \
+                    not TITLE_WORDS.search(" ".join(name)) and \
+                    not words.english_states(" ".join(name)):
+                return " ".join(name), " ".join(tokens[:-size])
+        return None, phrase
+    tokens = phrase.split()
+    names = []
+    for token in reversed(tokens):
+        word = token.strip(",.")
+        grammemes = {g for p in words.morph().parse(word) for g in p.tag.grammemes}
+        # a name the dictionary knows as one, or a capitalised word it does not know
+        if word[:1].isupper() and not word.isupper() and len(names) < 3 and (
+                {"Name", "Surn", "Patr"} & grammemes or not words.morph().word_is_known(word)):
+            names.insert(0, word)
+        else:
+            break
+    if len(names) >= 2:
+        return " ".join(names), " ".join(tokens[:len(tokens) - len(names)])
+    return None, phrase
+
+
+def _without(position: str, start: int, end: int, lang: str) -> str:
+    """The position without the state named from `start` to `end` in it."""
+    before, after = position[:start], position[end:]
+    if lang == "en":
+        before = re.sub(r"\s+(?:of|for)\s+(?:the\s+)?$", "", before)
+        before = re.sub(r"(?:^|\s)the\s*$", "", before)
+    return re.sub(r"\s+", " ", f"{before} {after}").strip(" ,")
+
+
+def participants(draft: Draft, sentences: list[str], lang: str) -> None:
+    """The states the text says took part, the chair's included; 'all members'."""
+    found: dict[Country, None] = {}
+    for n, sentence in enumerate(sentences):
+        if not TOOK_PART[lang].search(sentence) or ELSEWHERE.search(sentence):
+            continue
+        if ALL_MEMBERS[lang].search(sentence) and not words.states(sentence, lang):
+            draft.countries = "all members"
+            return
+        for _, state in words.states(_participant_part(sentence, lang), lang):
+            found[state] = None
+        # "... took part:" followed by a list
+        if sentence.rstrip().endswith(":") and n + 1 < len(sentences):
+            for _, state in words.states(sentences[n + 1], lang):
+                found[state] = None
+    chair_state = draft.chair.get("country")
+    if chair_state:
+        found[words.country(chair_state)] = None
+    draft.countries = list(found)
+
+
+def _participant_part(sentence: str, lang: str) -> str:
+    """The part of a sentence that names who took part: up to where it goes on to
+    say what they discussed ('... on drug production in Afghanistan')."""
+    stop = (r"\b(?:on|about|regarding|concerning|to discuss|discussed|including the situation|"
+            r"in connection with|against|over)\b" if lang == "en" else
+            r"\b(?:о|об|по вопрос\w*|обсудил\w*|касающ\w*|в связи|ситуаци\w*)\b")
+    trigger = TOOK_PART[lang].search(sentence)
+    start = trigger.start() if trigger else 0
+    tail = sentence[start:]
+    cut = re.search(stop, tail[20:], re.I)
+    head = sentence[:start]
+    return head + (tail[:20 + cut.start()] if cut else tail)
+
+
+def officials(sentences: list[str], lang: str, chair_name: str | None) -> list[dict[str, str]]:
+    """The people a sentence about who took part names, besides the chair: each name
+    with the position and organization written before it ('SCO Secretary-General
+    Rashid Alimov', 'Russian Foreign Minister Sergey Lavrov')."""
+    found: dict[str, dict[str, str]] = {}
+    for n, sentence in enumerate(sentences):
+        if not TOOK_PART[lang].search(sentence) or ELSEWHERE.search(sentence):
+            continue
+        for part in (sentence, *(sentences[n + 1:n + 2] if sentence.rstrip().endswith(":") else ())):
+            for official in _people_in(_abbreviations(part), lang):
+                if chair_name and _same_name(official["name"], chair_name):
+                    continue
+                found.setdefault(official["name"], official)
+    return list(found.values())
+
+
+PERSON_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|de|van|der|bin|al|da|dos)(?:\s+(?:[A-Z][\w'’.-]*|de|van|"
+                        r"der|bin|al|da|dos))+")
+
+
+def _people_in(sentence: str, lang: str) -> list[dict[str, str]]:
+    if lang == "ru":
+        return _russian_people(sentence)
+    people = []
+    for run in PERSON_RUN.finditer(sentence):
+        tokens = [t.rstrip(".,") if len(t.rstrip(".")) > 1 else t
+                  for t in re.sub(r"['’]s\b", "", run.group(0)).split()]
+        # the position's words before the name: titles, states, organizations
+        while tokens and (TITLE_WORDS.fullmatch(tokens[0].rstrip("'s’")) or tokens[0].isupper()
+                          or words.english_states(tokens[0]) or tokens[0] in ("The", "Of")):
+            tokens.pop(0)
+        if len(tokens) < 2 or len(tokens) > 4 or any(TITLE_WORDS.fullmatch(t) for t in tokens) or \
+                words.english_states(" ".join(tokens)) or not tokens[-1][:1].isupper() or \
+                any(re.search(names, " ".join(tokens)) for names, _ in ORGANIZATIONS.values()):
+            continue
+        name = " ".join(tokens)
+        start = run.start() + run.group(0).index(tokens[0])
+        before = re.split(r",\s+|\s+and\s+|:\s+|\(|\bby\b|\bwere\b|\bare\b|\bincluding\b|"
+                          r"\bas well as\b|\balso\b|\btogether with\b|\bjoined by\b|"
+                          r"\bamong them\b|\bwith\b", sentence[:start])[-1]
+        person = _person(f"{before} {name}", lang)
+        person["name"] = name
+        organization = next((code for code, (names, _) in ORGANIZATIONS.items()
+                             if re.search(names, before)), None)
+        if not organization:  # "Deputy Director of Rosfinmonitoring": an agency
+            of = re.search(r"\s+(?:of|at)\s+(?:the\s+)?([A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|for|and))*)$",
+                           person.get("position", ""))
+            if of and not PORTFOLIO.fullmatch(of.group(1)) and not words.english_states(of.group(1)):
+                person["organization"] = of.group(1)
+                person["position"] = person["position"][:of.start()].strip()
+        if organization:
+            person["organization"] = organization
+            position = re.sub(ORGANIZATIONS[organization][0], "", person.get("position", ""))
+            person["position"] = re.sub(r"\s+(?:of|at)(?:\s+the)?\s*$", "",
+                                        position.strip(" ,")).strip() or None
+        people.append({k: v for k, v in person.items() if v and k != "country"})
+    return people
+
+
+PORTFOLIO = re.compile(r"(?:(?:Foreign|Affairs|Internal|Interior|Defence|Defense|Justice|Economy|"
+                       r"Finance|Health|Transport|Energy|Trade|Industry|Security|International|"
+                       r"Relations|Cooperation|External|National|Emergency|Situations|Development|"
+                       r"Agriculture|Education|Culture|Labour|Labor|Europe|Affairs|Government|"
+                       r"State|Council|Committee|Board|Commission|Staff|and|of|for)\s*)+")
+
+
+def _russian_people(sentence: str) -> list[dict[str, str]]:
+    """Names in a Russian sentence: two or three capitalised words the dictionary knows
+    as names (or does not know at all), put in the nominative."""
+    tokens = [(m.start(), m.group()) for m in re.finditer(r"[А-ЯЁA-Z][а-яёa-z-]+|[А-ЯЁ]\.", sentence)]
+    people, run = [], []
+
+    def close():
+        if 2 <= len(run) <= 3:
+            start = run[0][0]
+            before = re.split(r",\s+|\s+и\s+|:\s+|\s+а также\s+", sentence[:start])[-1]
+            head = before.split()[:1]
+            oblique = head and words.morph().parse(head[0])[0].tag.case in (
+                "gent", "ablt", "datv", "loct", "accs")  # "секретаря Станислава Зася"
+            person = _person(f"{before} {' '.join(w for _, w in run)}", "ru", force=bool(oblique))
+            if person.get("name"):
+                people.append({k: v for k, v in person.items() if v and k != "country"})
+        run.clear()
+
+    for at, word in tokens:
+        adjacent = not run or re.fullmatch(r"\s+", sentence[run[-1][0] + len(run[-1][1]):at])
+        if _name_like(word) and adjacent:
+            run.append((at, word))
+            continue
+        close()
+        if _name_like(word):
+            run.append((at, word))
+    close()
+    return people
+
+
+def _name_like(word: str) -> bool:
+    if word.endswith("."):
+        return True  # an initial
+    parses = words.morph().parse(word)
+    grammemes = {g for p in parses for g in p.tag.grammemes}
+    if words.lemma(word) in words.RU_ADJECTIVES or words.russian_states(word):
+        return False
+    return bool({"Name", "Surn", "Patr"} & grammemes) or not words.morph().word_is_known(word)
+
+
+def _same_name(a: str, b: str) -> bool:
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
+def _org_code(name: str) -> str:
+    for code, names in ORGANIZATIONS.items():
+        if re.fullmatch(names[0], name) or re.fullmatch(names[1], name):
+            return code
+    return name
+
+
+def title(draft: Draft, lead: str) -> str:
+    """A headline from the facts: 'XXIII meeting of the CSTO Coordinating Council ...'
+    (in Russian, the lead sentence's opening, for the editor to shorten)."""
+    if draft.body and draft.lang == "en":
+        org = f"{draft.organization} " if draft.organization else ""
+        number = f"{roman.toRoman(draft.session)} " if draft.session and \
+            draft.session <= MAX_ROMAN else f"{ordinal(draft.session)} " if draft.session else ""
+        headline = f"{number}meeting of the {org}{draft.body}".strip()
+        return headline[:1].upper() + headline[1:]
+    draft.checks["title"] = "the opening of the first sentence: make it a headline"
+    words_ = re.sub(r"\s+", " ", lead).split()
+    headline = ""
+    for word in words_:
+        if len(headline) + len(word) > 110:
+            break
+        headline = f"{headline} {word}".strip()
+    return headline.rstrip(" ,.")

@@ -1,0 +1,140 @@
+"""`build.py import`: raw releases become drafts whose facts are drawn from their text.
+
+The seed imports to the facts of the example release; an editor's files (text,
+Markdown, a saved web page, standard input) become drafts that build; nothing is
+written over; and the evaluation set (tests/fixtures/import, written from real
+releases) is scored field by field, with no state that did not take part listed.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from briefing.commands.build import build
+from briefing.read.facts import extract
+from briefing.read.raw import read_raw
+from conftest import ROOT, cli, page, project, texts
+
+SEED = ROOT.parent / "shared" / "seed" / "000_c41756f9194e43e0.txt"
+EXAMPLE = ROOT / "content" / "2021" / "2021-csto-anti-drug-council-xxiii.md"
+sys.path.insert(0, str(ROOT / "bench"))
+
+import import_eval  # noqa: E402
+
+
+def front(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the workspace's seed release is not here")
+def test_the_seed_imports_to_the_facts_of_the_example_release():
+    draft = extract(read_raw(SEED.name, SEED.read_bytes()))
+    example = front(EXAMPLE)
+    assert draft.chair == {"name": "Igor Zubov", "country": "RU",
+                           "position": example["chair"]["position"]}
+    assert sorted(c.official_name for c in draft.countries) == sorted(example["countries"])
+    assert (draft.session, draft.format, draft.organization, draft.body) == (
+        23, "videoconference", "CSTO", example["body"])
+    assert draft.officials == example["officials"]
+    assert draft.date.iso == "2021" and "check" not in draft.date_note  # the year only
+    assert draft.location is None and "location" in draft.missing
+
+
+RELEASE = """ date 2022-11-23
+
+On 23 November 2022, the Collective Security Council of the Collective Security Treaty
+Organization held its session in Yerevan under the chairmanship of the Prime Minister of
+the Republic of Armenia Nikol Pashinyan.
+
+The session was attended by the heads of state of Belarus, Kazakhstan, Kyrgyzstan,
+Russia and Tajikistan.
+
+The leaders discussed the situation in Afghanistan. The next session will be held in Minsk.
+"""
+
+PAGE = """<!DOCTYPE html><html lang="ru"><head><title>Новости</title>
+<meta property="article:published_time" content="2021-05-26"></head><body>
+<nav><a href="/">Главная</a> <a href="/news">Новости</a></nav>
+<article><h1>Заседание Совета глав правительств СНГ</h1>
+<p>28 мая 2021 года в Минске под председательством Премьер-министра Республики Беларусь
+Романа Головченко состоялось заседание Совета глав правительств Содружества Независимых
+Государств.</p>
+<p>В заседании приняли участие главы правительств Республики Армения, Республики Беларусь,
+Республики Казахстан, Кыргызской Республики, Российской Федерации, Республики Таджикистан и
+Республики Узбекистан.</p>
+<p>Участники обсудили сотрудничество с Афганистаном.</p></article>
+<footer>© 2021</footer></body></html>
+"""
+
+
+def test_import_writes_drafts_that_build(tmp_path):
+    (tmp_path / "session.txt").write_text(RELEASE, encoding="utf-8")
+    (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
+    done = cli("import", "session.txt", "page.html", "--source", "https://example.org/r",
+               cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    written = [tmp_path / line for line in done.stdout.split()]
+    assert [p.relative_to(tmp_path).as_posix() for p in written] == [
+        "content/2022/2022-11-23-csto-collective-security-council.md",
+        "content/2021/2021-05-28-cis-council-of-heads-of-government.md"]
+    english, russian = (front(p) for p in written)
+    assert english["countries"] == ["Armenia", "Belarus", "Kazakhstan", "Kyrgyzstan", "Russia",
+                                    "Tajikistan"]  # not Afghanistan, the topic
+    assert english["location"] == "Yerevan, Armenia"  # not Minsk, the next session's
+    assert english["chair"] == {"name": "Nikol Pashinyan", "position": "Prime Minister",
+                                "country": "AM"}
+    assert english["draft"] is True and english["source"] == "https://example.org/r"
+    assert russian["chair"] == {"name": "Роман Головченко", "position": "Премьер-министр",
+                                "country": "BY"}
+    assert russian["location"] == "Minsk, Belarus" and russian["lang"] == "ru"
+    assert len(russian["countries"]) == 7 and "Afghanistan" not in russian["countries"]
+    text = written[1].read_text(encoding="utf-8")
+    assert "Главная" not in text and "© 2021" not in text  # the page's frame left out
+    assert "# format: not named in the text" in text
+    report = build(project(tmp_path / "content", tmp_path / "site"), drafts=True, search=False)
+    assert report.releases == 2
+    tree = page(tmp_path / "site", "meetings/2022-11-23-csto-collective-security-council/index.html")
+    assert texts(tree, "//h1") == ["Meeting of the CSTO Collective Security Council"]
+
+
+def test_import_never_writes_over_a_release_and_names_each_problem(tmp_path):
+    (tmp_path / "session.txt").write_text(RELEASE, encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01")
+    first = cli("import", "session.txt", cwd=tmp_path)
+    path = tmp_path / first.stdout.strip()
+    before = path.read_bytes()
+    again = cli("import", "session.txt", "binary.txt", "missing.txt", cwd=tmp_path)
+    assert again.returncode == 1
+    assert "missing.txt: not a file; nothing written" in again.stderr
+    again = cli("import", "session.txt", "binary.txt", cwd=tmp_path)
+    assert f"{path.relative_to(tmp_path)} already exists; nothing written" in again.stderr
+    assert "binary.txt: binary data, not a text" in again.stderr
+    assert path.read_bytes() == before
+    assert "Traceback" not in again.stderr
+
+
+def test_import_reads_standard_input(tmp_path):
+    import subprocess
+
+    done = subprocess.run([sys.executable, str(ROOT / "build.py"), "import", "-"],
+                          input=RELEASE.encode(), cwd=tmp_path, capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert front(tmp_path / done.stdout.decode().strip())["organization"] == "CSTO"
+
+
+EVALUATION = import_eval.SET
+
+
+@pytest.mark.skipif(len(list(EVALUATION.glob("*.expected.yaml"))) < 30,
+                    reason="the evaluation set is not complete")
+def test_the_evaluation_set_is_read_right_and_lists_no_one_who_was_not_there():
+    result = import_eval.evaluate()
+    right, total = result.share()
+    assert result.intruders == []
+    assert right / total >= import_eval.FLOOR, import_eval.table(result)
+    languages = {s.lang for s in result.scores}
+    assert languages == {"en", "ru"}
