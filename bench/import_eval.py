@@ -68,6 +68,12 @@ def releases() -> list[tuple[Path, dict]]:
 
 
 def evaluate(known_bodies: dict | None = None) -> Result:
+    """Every release of the set read, as `import` reads it into this project (whose
+    bodies it knows: content/ and bodies.yaml)."""
+    if known_bodies is None:
+        from briefing.commands.imports import known_bodies as known
+
+        known_bodies = known(ROOT / "content", ROOT / "bodies.yaml")
     scores, intruders = [], []
     for path, expected in releases():
         draft = extract(read_raw(path.name, path.read_bytes()), known_bodies or {})

@@ -98,7 +98,7 @@ def test_import_writes_drafts_that_build(tmp_path):
     report = build(project(tmp_path / "content", tmp_path / "site"), drafts=True, search=False)
     assert report.releases == 2
     tree = page(tmp_path / "site", "meetings/2022-11-23-csto-collective-security-council/index.html")
-    assert texts(tree, "//h1") == ["Meeting of the CSTO Collective Security Council"]
+    assert texts(tree, "//h1") == ["Session of the CSTO Collective Security Council"]
 
 
 def test_import_never_writes_over_a_release_and_names_each_problem(tmp_path):
@@ -107,9 +107,14 @@ def test_import_never_writes_over_a_release_and_names_each_problem(tmp_path):
     first = cli("import", "session.txt", cwd=tmp_path)
     path = tmp_path / first.stdout.strip()
     before = path.read_bytes()
-    again = cli("import", "session.txt", "binary.txt", "missing.txt", cwd=tmp_path)
+    import os
+
+    os.mkfifo(tmp_path / "pipe.txt")  # (read, it would block for ever)
+    again = cli("import", "session.txt", "binary.txt", "missing.txt", "pipe.txt", cwd=tmp_path,
+                timeout=60)
     assert again.returncode == 1
-    assert "missing.txt: not a file; nothing written" in again.stderr
+    assert "missing.txt: No such file or directory; nothing written" in again.stderr
+    assert "pipe.txt: a FIFO" in again.stderr
     again = cli("import", "session.txt", "binary.txt", cwd=tmp_path)
     assert f"{path.relative_to(tmp_path)} already exists; nothing written" in again.stderr
     assert "binary.txt: binary data, not a text" in again.stderr
@@ -138,3 +143,11 @@ def test_the_evaluation_set_is_read_right_and_lists_no_one_who_was_not_there():
     assert right / total >= import_eval.FLOOR, import_eval.table(result)
     languages = {s.lang for s in result.scores}
     assert languages == {"en", "ru"}
+
+
+def test_control_characters_of_a_copied_page_are_left_out(tmp_path):
+    (tmp_path / "r.txt").write_text(RELEASE.replace("Yerevan", "Yere\x07van\x1b"), encoding="utf-8")
+    done = cli("import", "r.txt", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    text = (tmp_path / done.stdout.strip()).read_text(encoding="utf-8")
+    assert "\x07" not in text and "\x1b" not in text and "Yerevan" in text

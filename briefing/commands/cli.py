@@ -152,11 +152,7 @@ def run_new(args: argparse.Namespace, console: Console) -> int:
 def run_import(args: argparse.Namespace, console: Console) -> int:
     from .imports import import_releases, named_files  # (each command loads only what it runs)
 
-    try:
-        files = named_files(args.files, sys.stdin.buffer.read() if "-" in args.files else None)
-    except OSError as err:
-        console.failure(f"{err.filename}: {err.strerror}; nothing written")
-        return 1
+    files = named_files(args.files, sys.stdin.buffer.read() if "-" in args.files else None)
     failed = 0
     for done in import_releases(files, Path(args.content), Path(args.bodies), args.source,
                                 args.lang):

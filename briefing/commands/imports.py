@@ -21,7 +21,8 @@ from ..problems import Problem
 from ..read.facts import Draft, extract
 from ..read.raw import NotARelease, read_raw
 from ..read.registry import load_registry
-from ..read.sources import scan
+from ..read.release import MAX_BYTES
+from ..read.sources import NotAFile, read_file, scan
 from ..read.release import read_release
 from ..read.schema import to_meeting
 
@@ -39,6 +40,9 @@ def import_releases(files: list[tuple[str, bytes]], content: Path, bodies_file: 
     known = known_bodies(content, bodies_file)
     done = []
     for name, data in files:
+        if isinstance(data, str):  # (it could not be read: why)
+            done.append(Imported(name, None, f"{data}; nothing written"))
+            continue
         try:
             raw = read_raw(name, data)
         except NotARelease as err:
@@ -103,7 +107,8 @@ def front_matter(draft: Draft) -> str:
         ("location", draft.location), ("chair", chair or None),
         ("countries", draft.countries if isinstance(draft.countries, str) else
          [c.name for c in sorted(draft.countries, key=lambda c: c.slug)] or None),
-        ("officials", draft.officials or None), ("source", draft.source),
+        ("officials", [{key: o[key] for key in ("name", "position", "organization") if key in o}
+                       for o in draft.officials] or None), ("source", draft.source),
         ("lang", draft.lang), ("draft", True),
     ]
     for name, value in fields:
@@ -122,16 +127,19 @@ def front_matter(draft: Draft) -> str:
     return "\n".join(lines) + "\n"
 
 
-def named_files(paths: list[str], stdin: bytes | None) -> list[tuple[str, bytes]]:
-    """(name, bytes) of each path; '-' is standard input. OSError names the file."""
-    found = []
+def named_files(paths: list[str], stdin: bytes | None) -> list[tuple[str, bytes | str]]:
+    """(name, bytes) of each path, or (name, why it cannot be read); '-' is standard
+    input. A FIFO, a device or a huge file is refused before a byte is read."""
+    found: list[tuple[str, bytes | str]] = []
     for path in paths:
         if path == "-":
             found.append(("<stdin>", stdin or b""))
             continue
-        file = Path(path)
-        if not file.is_file():
-            raise FileNotFoundError(2, "not a file", path)
-        found.append((path, file.read_bytes()))
+        try:
+            found.append((path, read_file(path, MAX_BYTES)))
+        except NotAFile as refused:
+            found.append((path, str(refused)))
+        except OSError as err:
+            found.append((path, err.strerror or str(err)))
     return found
 

@@ -18,6 +18,7 @@ The rules that keep a draft honest:
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -131,14 +132,14 @@ def extract(raw: Raw, bodies: dict[tuple[str, str], str] | None = None,
     sentences = split_sentences(text)
     lead = lead_sentence(sentences, lang)
     draft.organization = organization(lead, text, lang)
-    draft.body = body(lead, lang, draft.organization, bodies or {})
+    draft.body = body(lead, lang, draft.organization, bodies or {}, draft.checks)
     draft.session = session(lead, lang)
     draft.format = meeting_format(text)
     dates(draft, lead, sentences, raw)
     draft.chair = chair(text, lang)
     draft.location = location(lead, sentences, lang, draft.format)
-    participants(draft, sentences, lang)
     draft.officials = officials(sentences, lang, draft.chair.get("name"))
+    participants(draft, sentences, lang)
     draft.title = title(draft, lead)
     for name, looked in (("organization", "the organization that met"),
                          ("body", "the council or committee that met"),
@@ -224,19 +225,37 @@ RU_BODIES = {  # lemmatised Russian names -> English, for the bodies releases na
 }
 
 
-def body(lead: str, lang: str, organization: str | None, known: dict) -> str | None:
-    """The body the lead names, as a known body names it if it is one."""
+def body(lead: str, lang: str, organization: str | None, known: dict,
+         checks: dict[str, str] | None = None) -> str | None:
+    """The body the lead names, as a known body names it if it is one: by the same
+    name (case and spacing aside), or by a name close to it, with a check."""
     name = _russian_body(lead) if lang == "ru" else _english_body(lead, organization)
-    if name and organization:
-        known_name = known.get(key_of(organization, name))
-        if known_name:
-            return known_name
+    if not (name and organization):
+        return name
+    known_name = known.get(key_of(organization, name))
+    if known_name:
+        return known_name
+    ours = key_of(organization, name)
+    close = [(difflib.SequenceMatcher(None, _content_words(key[1]), _content_words(ours[1])).ratio(),
+              known_name) for key, known_name in known.items() if key[0] == ours[0]]
+    ratio, closest = max(close, default=(0, None))
+    if closest and ratio >= SIMILAR_BODY:
+        if checks is not None:
+            checks["body"] = f"the body already known closest to the text's '{name}'"
+        return closest
     return name
+
+
+SIMILAR_BODY = 0.8  # difflib ratio of two bodies' names, their small words left out
+
+
+def _content_words(name: str) -> str:
+    return " ".join(w for w in name.split() if w not in ("the", "of", "for", "to", "on", "and"))
 
 
 def _english_body(lead: str, organization: str | None) -> str | None:
     words_ = r"(?:[A-Z][\w'’-]*|of|the|for|on|and|to|in|against)"
-    pattern = rf"((?:[A-Z][\w'’-]* )*{BODY_WORDS}(?: {words_})*)"
+    pattern = rf"((?:[A-Z][\w'’-]* (?:and |of |for )?)*{BODY_WORDS}(?: {words_})*)"
     for match in re.finditer(pattern, lead):
         name = match.group(1)
         for code, (names, _) in ORGANIZATIONS.items():  # the organization's own name off
@@ -542,7 +561,7 @@ TITLE_WORDS = re.compile(r"\b(?:Affairs|Minister|Ministers|Ministry|Council|Secr
 HONORIFICS = r"^(?:(?:the|The|H\.?E\.?|HE|Mr|Ms|Mrs|Dr|His Excellency|Her Excellency)\.?\s+)+"
 
 
-def _person(phrase: str, lang: str, chair: bool = False, force: bool = True) -> dict[str, str]:
+def _person(phrase: str, lang: str, chair: bool = True, force: bool = True) -> dict[str, str]:
     """A name, its position and the state it is of (a chair's), from 'the State
     Secretary – Deputy Minister of Internal Affairs of the Russian Federation Igor
     Zubov', 'Armenia's Defence Minister Suren Papikyan', 'Ambassador Mansoor Ahmad
@@ -622,15 +641,19 @@ def participants(draft: Draft, sentences: list[str], lang: str) -> None:
     for n, sentence in enumerate(sentences):
         if not TOOK_PART[lang].search(sentence) or ELSEWHERE.search(sentence):
             continue
-        if ALL_MEMBERS[lang].search(sentence) and not words.states(sentence, lang):
+        part = _participant_part(sentence, lang)
+        if ALL_MEMBERS[lang].search(sentence) and len(words.states(part, lang)) < 2:
             draft.countries = "all members"
             return
-        for _, state in words.states(_participant_part(sentence, lang), lang):
+        for _, state in words.states(part, lang):
             found[state] = None
         # "... took part:" followed by a list
         if sentence.rstrip().endswith(":") and n + 1 < len(sentences):
             for _, state in words.states(sentences[n + 1], lang):
                 found[state] = None
+    for official in draft.officials:  # "Prime Minister of Kazakhstan X" took part: so did KZ
+        if official.get("country"):
+            found[words.country(official["country"])] = None
     chair_state = draft.chair.get("country")
     if chair_state:
         found[words.country(chair_state)] = None
@@ -706,7 +729,7 @@ def _people_in(sentence: str, lang: str) -> list[dict[str, str]]:
             position = re.sub(ORGANIZATIONS[organization][0], "", person.get("position", ""))
             person["position"] = re.sub(r"\s+(?:of|at)(?:\s+the)?\s*$", "",
                                         position.strip(" ,")).strip() or None
-        people.append({k: v for k, v in person.items() if v and k != "country"})
+        people.append({k: v for k, v in person.items() if v})
     return people
 
 
@@ -727,12 +750,16 @@ def _russian_people(sentence: str) -> list[dict[str, str]]:
         if 2 <= len(run) <= 3:
             start = run[0][0]
             before = re.split(r",\s+|\s+и\s+|:\s+|\s+а также\s+", sentence[:start])[-1]
-            head = before.split()[:1]
-            oblique = head and words.morph().parse(head[0])[0].tag.case in (
-                "gent", "ablt", "datv", "loct", "accs")  # "секретаря Станислава Зася"
-            person = _person(f"{before} {' '.join(w for _, w in run)}", "ru", force=bool(oblique))
+            # the position starts at its head noun ("заместитель", "министра"), whose
+            # case is the name's: "секретаря Станислава Зася" is genitive
+            tokens = before.split()
+            at = next((i for i, t in enumerate(tokens) if words.lemma(t) in POSITION_NOUNS), None)
+            oblique = at is not None and words.morph().parse(tokens[at])[0].tag.case in (
+                "gent", "ablt", "datv", "loct", "accs")
+            position = " ".join(tokens[at:]) if at is not None else before
+            person = _person(f"{position} {' '.join(w for _, w in run)}", "ru", force=oblique)
             if person.get("name"):
-                people.append({k: v for k, v in person.items() if v and k != "country"})
+                people.append({k: v for k, v in person.items() if v})
         run.clear()
 
     for at, word in tokens:
@@ -745,6 +772,12 @@ def _russian_people(sentence: str) -> list[dict[str, str]]:
             run.append((at, word))
     close()
     return people
+
+
+POSITION_NOUNS = {"министр", "заместитель", "секретарь", "председатель", "директор", "глава",
+                  "президент", "премьер-министр", "начальник", "руководитель", "посол",
+                  "представитель", "генеральный", "статс-секретарь", "вице-премьер", "советник",
+                  "помощник", "командующий", "премьер", "первый"}
 
 
 def _name_like(word: str) -> bool:
@@ -773,9 +806,13 @@ def title(draft: Draft, lead: str) -> str:
     (in Russian, the lead sentence's opening, for the editor to shorten)."""
     if draft.body and draft.lang == "en":
         org = f"{draft.organization} " if draft.organization else ""
-        number = f"{roman.toRoman(draft.session)} " if draft.session and \
-            draft.session <= MAX_ROMAN else f"{ordinal(draft.session)} " if draft.session else ""
-        headline = f"{number}meeting of the {org}{draft.body}".strip()
+        # the number and the word as the text writes them: "XXIII meeting", "63rd session"
+        word = "session" if re.search(r"\bsession\b", lead, re.I) else "meeting"
+        roman_in_text = draft.session and draft.session <= MAX_ROMAN and \
+            re.search(rf"\b{roman.toRoman(draft.session)}\b", lead)
+        number = f"{roman.toRoman(draft.session)} " if roman_in_text else \
+            f"{ordinal(draft.session)} " if draft.session else ""
+        headline = f"{number}{word} of the {org}{draft.body}".strip()
         return headline[:1].upper() + headline[1:]
     draft.checks["title"] = "the opening of the first sentence: make it a headline"
     words_ = re.sub(r"\s+", " ", lead).split()

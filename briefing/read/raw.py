@@ -32,6 +32,8 @@ def read_raw(name: str, data: bytes) -> Raw:
         raise NotARelease(f"not UTF-8 text (byte {err.start})") from None
     if "\0" in text:
         raise NotARelease("binary data, not a text")
+    # control characters (a page copied with them) would stop the build: left out
+    text = re.sub(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
     published = None
     if name.lower().endswith((".html", ".htm")) or re.match(r"\s*<(!doctype|html)", text, re.I):
         text, published = _from_html(text)

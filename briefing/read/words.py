@@ -138,8 +138,11 @@ def russian_spans(text: str) -> list[tuple[int, int, Country]]:
     for i, (at, word) in enumerate(words):
         if i < skip:
             continue
-        two = tuple(lemmas[i:i + 2])
-        if lemmas[i] in RU_ADJECTIVES and i + 1 < len(lemmas) and \
+        two, three = tuple(lemmas[i:i + 2]), tuple(lemmas[i:i + 3])
+        if three in names and len(three) == 3:  # "Объединённых Арабских Эмиратов"
+            found.append((at, _end(words, i + 2), country(names[three])))
+            skip = i + 3
+        elif lemmas[i] in RU_ADJECTIVES and i + 1 < len(lemmas) and \
                 lemmas[i + 1] == "республика" or two == ("российский", "федерация"):
             found.append((at, _end(words, i + 1), country(RU_ADJECTIVES[lemmas[i]])))
             skip = i + 2
