@@ -151,3 +151,22 @@ def test_control_characters_of_a_copied_page_are_left_out(tmp_path):
     assert done.returncode == 0, done.stderr
     text = (tmp_path / done.stdout.strip()).read_text(encoding="utf-8")
     assert "\x07" not in text and "\x1b" not in text and "Yerevan" in text
+
+
+ALL = """ date 2019-10-23
+
+23 October 2019: the XXI meeting of the Coordinating Council of Heads of Competent
+Authorities to Combat Illicit Drug Trafficking of the CSTO was held in Moscow.
+Delegations of all CSTO member states took part.
+"""
+
+
+def test_all_members_only_where_the_registry_knows_them(tmp_path):
+    (tmp_path / "r.txt").write_text(ALL, encoding="utf-8")
+    done = cli("import", "r.txt", "--content", "a", cwd=tmp_path)
+    text = (tmp_path / done.stdout.strip()).read_text(encoding="utf-8")
+    assert "countries:" not in text.replace("# countries:", "")
+    assert "# countries: the text says all member states took part" in text
+    (tmp_path / "organizations.yaml").write_text((ROOT / "organizations.yaml").read_text())
+    done = cli("import", "r.txt", "--content", "b", cwd=tmp_path)
+    assert front(tmp_path / done.stdout.strip())["countries"] == "all members"

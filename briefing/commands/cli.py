@@ -155,7 +155,7 @@ def run_import(args: argparse.Namespace, console: Console) -> int:
     files = named_files(args.files, sys.stdin.buffer.read() if "-" in args.files else None)
     failed = 0
     for done in import_releases(files, Path(args.content), Path(args.bodies), args.source,
-                                args.lang):
+                                args.lang, args.organizations and Path(args.organizations)):
         if done.path:
             print(done.path)
         else:

@@ -20,6 +20,8 @@ from ..model.meeting import slug_of
 from ..problems import Problem
 from ..read.facts import Draft, extract
 from ..read.raw import NotARelease, read_raw
+from ..model.organizations import Memberships
+from ..read.organizations import load_memberships
 from ..read.registry import load_registry
 from ..read.release import MAX_BYTES
 from ..read.sources import NotAFile, read_file, scan
@@ -34,10 +36,12 @@ class Imported:
     problem: str | None = None  # why none was
 
 
-def import_releases(files: list[tuple[str, bytes]], content: Path, bodies_file: Path,
-                    source: str | None = None, lang: str | None = None) -> list[Imported]:
+def import_releases(files: list[tuple[str, bytes | str]], content: Path, bodies_file: Path,
+                    source: str | None = None, lang: str | None = None,
+                    members_file: Path | None = None) -> list[Imported]:
     """A draft in `content` for each (name, bytes) of `files`."""
     known = known_bodies(content, bodies_file)
+    memberships, _ = load_memberships(members_file or bodies_file.with_name("organizations.yaml"))
     done = []
     for name, data in files:
         if isinstance(data, str):  # (it could not be read: why)
@@ -51,6 +55,7 @@ def import_releases(files: list[tuple[str, bytes]], content: Path, bodies_file: 
         if lang:
             raw = type(raw)(raw.text, lang, raw.published)
         draft = extract(raw, known, source)
+        all_members_known(draft, memberships)
         path = draft_path(content, draft, name)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -78,6 +83,21 @@ def known_bodies(content: Path, bodies_file: Path) -> dict[tuple[str, str], str]
         if meeting and meeting.body:
             found.setdefault(key_of(meeting.organization, meeting.body), meeting.body)
     return found
+
+
+def all_members_known(draft: Draft, memberships: Memberships) -> None:
+    """`countries: all members` only where the registry knows the members on the date
+    (else the build could list no one): otherwise a comment says what the text says."""
+    if draft.countries != "all members":
+        return
+    organization = memberships.of(draft.organization)
+    if organization and draft.date and organization.members_on(draft.date.first,
+                                                               draft.date.last) is not None:
+        return
+    draft.countries = []
+    draft.missing["countries"] = (f"the text says all member states took part, but which "
+                                  f"states were members of {draft.organization or 'it'} then is "
+                                  "not in organizations.yaml: list them, or add the members")
 
 
 def draft_path(content: Path, draft: Draft, name: str) -> Path:
