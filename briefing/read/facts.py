@@ -702,7 +702,8 @@ def _people_in(sentence: str, lang: str) -> list[dict[str, str]]:
         tokens = [t.rstrip(".,") if len(t.rstrip(".")) > 1 else t
                   for t in re.sub(r"['’]s\b", "", run.group(0)).split()]
         # the position's words before the name: titles, states, organizations
-        while tokens and (TITLE_WORDS.fullmatch(tokens[0].rstrip("'s’")) or tokens[0].isupper()
+        while tokens and (TITLE_WORDS.fullmatch(tokens[0]) or
+                          (tokens[0].isupper() and len(tokens[0]) > 1)
                           or words.english_states(tokens[0]) or tokens[0] in ("The", "Of")):
             tokens.pop(0)
         if len(tokens) < 2 or len(tokens) > 4 or any(TITLE_WORDS.fullmatch(t) for t in tokens) or \
@@ -713,7 +714,8 @@ def _people_in(sentence: str, lang: str) -> list[dict[str, str]]:
         start = run.start() + run.group(0).index(tokens[0])
         before = re.split(r",\s+|\s+and\s+|:\s+|\(|\bby\b|\bwere\b|\bare\b|\bincluding\b|"
                           r"\bas well as\b|\balso\b|\btogether with\b|\bjoined by\b|"
-                          r"\bamong them\b|\bwith\b", sentence[:start])[-1]
+                          r"\bamong them\b|\bwith\b|\bbrought together\b|\battended by\b|"
+                          r"\btook part\b|\bsent\b", sentence[:start])[-1]
         person = _person(f"{before} {name}", lang)
         person["name"] = name
         organization = next((code for code, (names, _) in ORGANIZATIONS.items()
