@@ -257,6 +257,9 @@ def _english_body(lead: str, organization: str | None) -> str | None:
     words_ = r"(?:[A-Z][\w'’-]*|of|the|for|on|and|to|in|against)"
     pattern = rf"((?:[A-Z][\w'’-]* (?:and |of |for )?)*{BODY_WORDS}(?: {words_})*)"
     for match in re.finditer(pattern, lead):
+        if re.search(r"\b(?:sidelines|margins|eve|ahead|run-up)\s+of\b",
+                     lead[max(0, match.start() - 60):match.start()]):
+            continue  # ("on the sidelines of the UN General Assembly": another body)
         name = match.group(1)
         for code, (names, _) in ORGANIZATIONS.items():  # the organization's own name off
             name = re.sub(rf"\s+of\s+(?:the\s+)?(?:Member States of the\s+)?(?:{names}).*$", "",

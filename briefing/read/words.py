@@ -243,6 +243,7 @@ def city(name: str, lang: str) -> tuple[str, Country] | None:
     if lang == "ru":
         keys += [p.normal_form for p in morph().parse(name) if "Geox" in p.tag.grammemes]
         keys.append(lemma(name))
+        keys.append(" ".join(lemma(part) for part in name.split()))  # "Нижнем Новгороде"
     for key in keys:
         found = _cities().get(key.replace("ё", "е"))
         if found:
