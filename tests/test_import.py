@@ -170,3 +170,17 @@ def test_all_members_only_where_the_registry_knows_them(tmp_path):
     (tmp_path / "organizations.yaml").write_text((ROOT / "organizations.yaml").read_text())
     done = cli("import", "r.txt", "--content", "b", cwd=tmp_path)
     assert front(tmp_path / done.stdout.strip())["countries"] == "all members"
+
+
+def test_who_did_not_come_is_not_a_participant():
+    raw = read_raw("r.txt", """ date 2020-10-09
+
+Сегодня в Ереване проходит заседание Евразийского межправительственного совета.
+Первым прибыл премьер-министр Беларуси Сергей Румас.
+
+Глава правительства Кыргызстана Кубатбек Боронов приехать не смог.
+""".encode())
+    draft = extract(raw)
+    assert [c.code for c in draft.countries] == ["BY"]
+    assert draft.officials == [{"name": "Сергей Румас", "position": "премьер-министр",
+                                "country": "BY"}]

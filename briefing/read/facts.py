@@ -64,7 +64,7 @@ TOOK_PART = {
                      r"represented|joined by|also present|present were|around the table|"
                      r"brought together|gathered)\b", re.I),
     "ru": re.compile(r"(?:участи[ея]|участв\w*|присутствова\w*|делегаци|представител|"
-                     r"представля\w*|подключил\w*|приняли участие)", re.I),
+                     r"представля\w*|подключил\w*|приняли участие|прибыл\w*|подъехал\w*)", re.I),
 }
 ALL_MEMBERS = {"en": re.compile(r"\ball (?:the )?(?:\w+ ){0,2}(?:member|participating) "
                                 r"(?:states|countries)\b", re.I),
@@ -75,8 +75,9 @@ CHAIR = {
                      r"under the chairship of|with .* in the chair|chaired by)\s+(.+?)"
                      r"(?=,? (?:the|a|an) \w+ (?:meeting|session)|\.\s|\.$|;|, (?:was|were|took|"
                      r"held|met)\b| (?:was|were) held\b|$)", re.I),
-    "ru": re.compile(r"под председательством\s+(.+?)(?=\s(?:состоял|прошл|прошел|прошло|"
-                     r"провел|состоялось|в режиме|в формате|в городе|в г\.|в [А-Я])|[.,;]|$)"),
+    "ru": re.compile(r"(?:под председательством|[Зз]аседание (?:[^.]*?\s)?(?:ведет|ведёт|вел|"
+                     r"вёл|открыл))\s+(.+?)(?=\s(?:состоял|прошл|прошел|прошло|провел|состоялось|"
+                     r"в режиме|в формате|в городе|в г\.|в [А-Я])|[.,;]|$)"),
 }
 CHAIRED = {"en": re.compile(r"([A-Z][\w'’-]+(?: [A-Z]\.)?(?: [A-Z][\w'’-]+){1,2}), ([^.;]+?),"
                             r" (?:chaired|presided over|opened)\b")}
@@ -165,7 +166,9 @@ def split_sentences(text: str) -> list[str]:
             found.append(" ".join(lines))
             continue
         joined = " ".join(lines)
-        found += [s for s in re.split(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ«\"])", joined) if s.strip()]
+        # (not after an initial: "З. Ахмед", "S. Jaishankar")
+        found += [s for s in re.split(r"(?<=[.!?])(?<!\b[A-ZА-ЯЁ]\.)\s+(?=[A-ZА-ЯЁ«\"])", joined)
+                  if s.strip()]
     return found
 
 
@@ -638,11 +641,18 @@ def _without(position: str, start: int, end: int, lang: str) -> str:
     return re.sub(r"\s+", " ", f"{before} {after}").strip(" ,")
 
 
+ABSENT = re.compile(r"\b(?:did not|could not|was unable|were unable|absent|declined|"
+                    r"не смог\w*|не прибыл\w*|не приехал\w*|не участвова\w*|отсутствова\w*)",
+                    re.I)
+
+
 def participants(draft: Draft, sentences: list[str], lang: str) -> None:
-    """The states the text says took part, the chair's included; 'all members'."""
+    """The states the text says took part, the chair's included; 'all members'. A
+    sentence that says someone did not come names no participant."""
     found: dict[Country, None] = {}
     for n, sentence in enumerate(sentences):
-        if not TOOK_PART[lang].search(sentence) or ELSEWHERE.search(sentence):
+        if not TOOK_PART[lang].search(sentence) or ELSEWHERE.search(sentence) or \
+                ABSENT.search(sentence):
             continue
         part = _participant_part(sentence, lang)
         if ALL_MEMBERS[lang].search(sentence) and len(words.states(part, lang)) < 2:
@@ -683,7 +693,8 @@ def officials(sentences: list[str], lang: str, chair_name: str | None) -> list[d
     Rashid Alimov', 'Russian Foreign Minister Sergey Lavrov')."""
     found: dict[str, dict[str, str]] = {}
     for n, sentence in enumerate(sentences):
-        if not TOOK_PART[lang].search(sentence) or ELSEWHERE.search(sentence):
+        if not TOOK_PART[lang].search(sentence) or ELSEWHERE.search(sentence) or \
+                ABSENT.search(sentence):
             continue
         for part in (sentence, *(sentences[n + 1:n + 2] if sentence.rstrip().endswith(":") else ())):
             for official in _people_in(_abbreviations(part), lang):
@@ -759,6 +770,8 @@ def _russian_people(sentence: str) -> list[dict[str, str]]:
             # case is the name's: "секретаря Станислава Зася" is genitive
             tokens = before.split()
             at = next((i for i, t in enumerate(tokens) if words.lemma(t) in POSITION_NOUNS), None)
+            if at and words.lemma(tokens[at - 1]) in POSITION_ADJECTIVES:  # "первый заместитель"
+                at -= 1
             oblique = at is not None and words.morph().parse(tokens[at])[0].tag.case in (
                 "gent", "ablt", "datv", "loct", "accs")
             position = " ".join(tokens[at:]) if at is not None else before
@@ -781,8 +794,9 @@ def _russian_people(sentence: str) -> list[dict[str, str]]:
 
 POSITION_NOUNS = {"министр", "заместитель", "секретарь", "председатель", "директор", "глава",
                   "президент", "премьер-министр", "начальник", "руководитель", "посол",
-                  "представитель", "генеральный", "статс-секретарь", "вице-премьер", "советник",
-                  "помощник", "командующий", "премьер", "первый"}
+                  "представитель", "статс-секретарь", "вице-премьер", "советник",
+                  "помощник", "командующий", "премьер"}
+POSITION_ADJECTIVES = {"первый", "генеральный", "исполнительный", "государственный"}
 
 
 def _name_like(word: str) -> bool:
