@@ -62,7 +62,8 @@ TOOK_PART = {
                      r"participants? (?:included|were|from)|delegations? (?:of|from|led)|"
                      r"representatives (?:of|from)|heads of (?:delegations|the)|(?:is|are|was|were) "
                      r"represented|joined by|also present|present were|around the table|"
-                     r"brought together|gathered)\b", re.I),
+                     r"brought together|gathered|joined the (?:call|meeting|session|talks|"
+                     r"videoconference))\b", re.I),
     "ru": re.compile(r"(?:участи[ея]|участв\w*|присутствова\w*|делегаци|представител|"
                      r"представля\w*|подключил\w*|приняли участие|прибыл\w*|подъехал\w*)", re.I),
 }
