@@ -184,3 +184,29 @@ def test_who_did_not_come_is_not_a_participant():
     assert [c.code for c in draft.countries] == ["BY"]
     assert draft.officials == [{"name": "Сергей Румас", "position": "премьер-министр",
                                 "country": "BY"}]
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from briefing.commands.imports import front_matter  # noqa: E402
+from briefing.read.raw import NotARelease  # noqa: E402
+
+PIECES = st.sampled_from([
+    "today", "сегодня", "chaired by", "под председательством", "Minister", "of", "the", "Republic",
+    "Armenia", "Республики", "Беларусь", "XXIII", "23rd", "meeting", "заседание", "in", "в",
+    "Минске", "Minsk", ",", ".", ":", "\n\n", "–", "7", "December", "декабря", "2021", "S.", "З.",
+    "all member states", "took part", "приняли участие", "Igor", "Zubov", "Игоря", "Зубова",
+    "H.E.", "and", "и", "until", "до", "(", ")", "'s", "<p>", "</p>", "\x07"])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(body=st.one_of(st.text(max_size=300), st.lists(PIECES, max_size=60).map(" ".join)),
+       header=st.booleans())
+def test_any_text_gives_a_draft_or_a_reason_never_a_traceback(body, header):
+    data = ((" date 2021-05-05\n" if header else "") + body).encode("utf-8", "surrogatepass")
+    try:
+        raw = read_raw("x.txt", data)
+    except NotARelease:
+        return
+    front_matter(extract(raw))
