@@ -55,6 +55,10 @@ def import_releases(files: list[tuple[str, bytes | str]], content: Path, bodies_
         if lang:
             raw = type(raw)(raw.text, lang, raw.published)
         draft = extract(raw, known, source)
+        if draft.date is None:  # (a release needs one: without it, no site could be built)
+            done.append(Imported(name, None, "no date in the text and none above it; nothing "
+                                 "written (add a first line ' date YYYY-MM-DD')"))
+            continue
         all_members_known(draft, memberships)
         path = draft_path(content, draft, name)
         try:
@@ -63,6 +67,10 @@ def import_releases(files: list[tuple[str, bytes | str]], content: Path, bodies_
                 file.write(front_matter(draft) + "\n" + raw.text.strip() + "\n")
         except FileExistsError:
             done.append(Imported(name, None, f"{path} already exists; nothing written"))
+            continue
+        except OSError as err:  # (the folder cannot be made or written)
+            done.append(Imported(name, None, f"cannot write {err.filename or path}: "
+                                 f"{err.strerror or err}; nothing written"))
             continue
         done.append(Imported(name, path))
     return done

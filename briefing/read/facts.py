@@ -26,7 +26,7 @@ import roman
 
 from ..model.bodies import key_of
 from ..model.countries import Country
-from ..model.meeting import MAX_ROMAN, When, ordinal
+from ..model.meeting import FIRST_YEAR, LAST_YEAR, MAX_ROMAN, MAX_SESSION, When, ordinal
 from . import words
 from .raw import Raw
 
@@ -73,7 +73,7 @@ ALL_MEMBERS = {"en": re.compile(r"\ball (?:the )?(?:\w+ ){0,2}(?:member|particip
                                 r"\bвсех стран\s*[-–—]\s*участниц", re.I)}
 CHAIR = {
     "en": re.compile(r"(?:chaired by|under the chairmanship of|presided over by|"
-                     r"under the chairship of|with .* in the chair|chaired by)\s+(.+?)"
+                     r"under the chairship of)\s+(.+?)"
                      r"(?=,? (?:the|a|an) \w+ (?:meeting|session)|\.\s|\.$|;|, (?:was|were|took|"
                      r"held|met)\b| (?:was|were) held\b|$)", re.I),
     "ru": re.compile(r"(?:под председательством|[Зз]аседание (?:[^.]*?\s)?(?:ведет|ведёт|вел|"
@@ -139,10 +139,16 @@ def extract(raw: Raw, bodies: dict[tuple[str, str], str] | None = None,
     draft.format = meeting_format(text)
     dates(draft, lead, sentences, raw)
     draft.chair = chair(text, lang)
+    if draft.chair and not (draft.chair.get("name") or draft.chair.get("country")):
+        draft.missing["chair"] = (f"the text names the chair's position only "
+                                  f"('{draft.chair.get('position')}'), not who or which state")
+        draft.chair = {}
     draft.location = location(lead, sentences, lang, draft.format)
     draft.officials = officials(sentences, lang, draft.chair.get("name"))
     participants(draft, sentences, lang)
-    draft.title = title(draft, lead)
+    draft.title = title(draft, lead) or "A meeting"
+    if draft.title == "A meeting":
+        draft.checks["title"] = "no headline could be drawn from the text: write one"
     for name, looked in (("organization", "the organization that met"),
                          ("body", "the council or committee that met"),
                          ("session", "the session's number (XXIII, 23rd, twenty-third)"),
@@ -288,6 +294,11 @@ def _russian_body(lead: str) -> str | None:
 
 
 def session(lead: str, lang: str) -> int | None:
+    number = _session(lead, lang)
+    return number if number and 1 <= number <= MAX_SESSION else None
+
+
+def _session(lead: str, lang: str) -> int | None:
     """The session number the lead gives this meeting: 'XXIII meeting', '23rd session',
     'twenty-third meeting', '27-е заседание', 'восемнадцатое заседание'."""
     meeting = MEETING[lang]
@@ -421,11 +432,21 @@ def _month_or_year(text: str, lang: str, published: dt.date | None
                       rf"начале|конце|середине)\s+)?{month_name}(?:\s+(\d{{4}}))?", text, re.I)
     if month and (month.group(2) or published):
         number = next(n for n, m in enumerate(months, 1) if month.group(1).casefold().startswith(m))
-        return When(int(month.group(2)) if month.group(2) else published.year, number), None
+        year = int(month.group(2)) if month.group(2) else published.year
+        return (When(year, number), None) if FIRST_YEAR <= year <= LAST_YEAR else None
     year = re.search(r"\b(?:in|в)\s+(\d{4})(?:\s+году)?\b", text, re.I)
-    if year:
+    if year and FIRST_YEAR <= int(year.group(1)) <= LAST_YEAR:
         return When(int(year.group(1))), None
     return None
+
+
+def _day(year: int, month: int, day: int) -> When | None:
+    """The day, if there is one such in the years a release may have."""
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    return When(year, month, day) if FIRST_YEAR <= year <= LAST_YEAR else None
 
 
 def _explicit_date(text: str, lang: str, published: dt.date | None
@@ -456,18 +477,16 @@ def _explicit_date(text: str, lang: str, published: dt.date | None
         year = year_of(year)
         if year is None:
             return None
-        try:
-            start = When(year, month_of(month), int(first))
-            start.last
-            end = When(year, month_of(month), int(last)) if last else None
-            end and end.last
-        except ValueError:
+        start = _day(year, month_of(month), int(first))
+        end = _day(year, month_of(month), int(last)) if last else None
+        if start is None or (last and end is None):
             return None
         return start, end if end and end != start else None
     month_only = re.search(rf"\b(?:in|в)\s+{month_name}(?:\s+(\d{{4}}))?", text, re.I)
     if month_only:
         year = year_of(month_only.group(2))
-        return (When(year, month_of(month_only.group(1))), None) if year else None
+        return (When(year, month_of(month_only.group(1))), None) \
+            if year and FIRST_YEAR <= year <= LAST_YEAR else None
     return None
 
 
@@ -530,16 +549,15 @@ def chair(text: str, lang: str) -> dict[str, str]:
     return {}
 
 
+# Who someone is: capitalised words (hyphens inside them) and the small words between,
+# each word once: separators and words never overlap, so no text makes it backtrack
+WHO = r"(?:[A-Z][\w'’.-]*|of|the|and|for)(?:(?:\s+|\s*[,–]\s+)(?:[A-Z][\w'’.-]*|of|the|and|for))*"
 CHAIRED_BY_SUBJECT = [  # "<who> chaired the session", "<who>, who chairs the council"
-    re.compile(r"(?:^|[.;]\s+|,\s+)((?:[A-Z][\w'’.-]*|of|the|and|for)(?:[ ,–-]+(?:[A-Z][\w'’.-]*"
-               r"|of|the|and|for))*),\s+who\s+(?:currently\s+)?(?:chairs|chaired|is chairing|"
-               r"was chairing|presided|presides)\b"),
-    re.compile(r"(?:^|[.;]\s+)((?:[A-Z][\w'’.-]*|of|the|and|for)(?:[ –-]+(?:[A-Z][\w'’.-]*|of|"
-               r"the|and|for))*)\s+(?:chaired|presided over|is chairing)\s+(?:the|this)\s+"),
-    re.compile(r",\s+with\s+((?:[A-Z][\w'’.-]*|of|the|and|for)(?:[ –-]+(?:[A-Z][\w'’.-]*|of|"
-               r"the|and|for))*)\s+presiding\b"),
-    re.compile(r"(?:^|[.;]\s+)(?:The host,\s+)?((?:[A-Z][\w'’.-]*|of|the|and|for)(?:[ –-]+"
-               r"(?:[A-Z][\w'’.-]*|of|the|and|for))*),\s+(?:is|was)\s+chairing\b"),
+    re.compile(rf"(?:^|[.;]\s+|,\s+)({WHO}),\s+who\s+(?:currently\s+)?(?:chairs|chaired|"
+               r"is chairing|was chairing|presided|presides)\b"),
+    re.compile(rf"(?:^|[.;]\s+)({WHO})\s+(?:chaired|presided over|is chairing)\s+(?:the|this)\s+"),
+    re.compile(rf",\s+with\s+({WHO})\s+presiding\b"),
+    re.compile(rf"(?:^|[.;]\s+)(?:The host,\s+)?({WHO}),\s+(?:is|was)\s+chairing\b"),
 ]
 
 
@@ -642,9 +660,12 @@ def _without(position: str, start: int, end: int, lang: str) -> str:
     return re.sub(r"\s+", " ", f"{before} {after}").strip(" ,")
 
 
-ABSENT = re.compile(r"\b(?:did not|could not|was unable|were unable|absent|declined|"
-                    r"не смог\w*|не прибыл\w*|не приехал\w*|не участвова\w*|отсутствова\w*)",
-                    re.I)
+# A sentence that says someone did not come, or came only in part, names no participant:
+# its states are left out (a list the editor completes beats a state wrongly listed)
+ABSENT = re.compile(r"\b(?:not(?! only)|could not|was unable|were unable|absent|declined|except|"
+                    r"without|boycott\w*|stayed away|invited|other than|"
+                    r"не\s+(?:принял\w*|участвова\w*|смог\w*|прибыл\w*|приехал\w*|был\w*)|без|кроме|"
+                    r"за исключением|отказал\w*|по приглашению|отсутствова\w*)\b", re.I)
 
 
 def participants(draft: Draft, sentences: list[str], lang: str) -> None:
@@ -674,18 +695,33 @@ def participants(draft: Draft, sentences: list[str], lang: str) -> None:
     draft.countries = list(found)
 
 
+# Where the list of who took part ends, after the word that says they did: a clause
+# ("; ...", "which ...", ", agreed to ...") or a preposition other than "of" and "from"
+# ("... took part in a discussion of drug production in Afghanistan")
+LIST_ENDS = {
+    "en": re.compile(r";|\b(?:which|who|whose|where|but|while|to discuss|discussed|in|on|about|"
+                     r"regarding|concerning|against|over|for|to|at|into|with)\b|,\s+(?!and\b|as well"
+                     r"|the\b|[A-Z])[a-z]", re.I),
+    "ru": re.compile(r";|\b(?:которы\w*|где|но|обсудил\w*|обсужд\w*|о|об|по вопрос\w*|касающ\w*|"
+                     r"в связи|ситуаци\w*|для|на|против)\b"),
+}
+TRIGGER_SPAN = 40  # characters after the trigger that may still be part of it ("took part in")
+
+
 def _participant_part(sentence: str, lang: str) -> str:
-    """The part of a sentence that names who took part: up to where it goes on to
-    say what they discussed ('... on drug production in Afghanistan')."""
-    stop = (r"\b(?:on|about|regarding|concerning|to discuss|discussed|including the situation|"
-            r"in connection with|against|over)\b" if lang == "en" else
-            r"\b(?:о|об|по вопрос\w*|обсудил\w*|касающ\w*|в связи|ситуаци\w*)\b")
+    """The part of a sentence that names who took part: what comes before the word
+    saying they did, and the list right after it, up to where the sentence goes on
+    to something else ('... on drug production in Afghanistan')."""
     trigger = TOOK_PART[lang].search(sentence)
-    start = trigger.start() if trigger else 0
+    start = trigger.end() if trigger else 0
     tail = sentence[start:]
-    cut = re.search(stop, tail[20:], re.I)
-    head = sentence[:start]
-    return head + (tail[:20 + cut.start()] if cut else tail)
+    # "took part in the meeting": the words that close the trigger are not the list's end
+    skip = re.match(r"\s*(?:in|at)\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:meeting|session|talks|call|"
+                    r"summit|sitting)\b|\s*(?:в|во)\s+(?:\w+\s+){0,2}?(?:заседани|встреч|"
+                    r"совещани|саммит|работе)\w*", tail[:TRIGGER_SPAN], re.I)
+    offset = skip.end() if skip else 0
+    end = LIST_ENDS[lang].search(tail, offset)
+    return sentence[:start] + tail[:end.start() if end else len(tail)]
 
 
 def officials(sentences: list[str], lang: str, chair_name: str | None) -> list[dict[str, str]]:
@@ -730,7 +766,7 @@ def _people_in(sentence: str, lang: str) -> list[dict[str, str]]:
         before = re.split(r",\s+|\s+and\s+|:\s+|\(|\bby\b|\bwere\b|\bare\b|\bincluding\b|"
                           r"\bas well as\b|\balso\b|\btogether with\b|\bjoined by\b|"
                           r"\bamong them\b|\bwith\b|\bbrought together\b|\battended by\b|"
-                          r"\btook part\b|\bsent\b", sentence[:start])[-1]
+                          r"\btook part\b|\bsent\b", sentence[max(0, start - 200):start])[-1]
         person = _person(f"{before} {name}", lang)
         person["name"] = name
         organization = next((code for code, (names, _) in ORGANIZATIONS.items()
@@ -766,7 +802,8 @@ def _russian_people(sentence: str) -> list[dict[str, str]]:
     def close():
         if 2 <= len(run) <= 3:
             start = run[0][0]
-            before = re.split(r",\s+|\s+и\s+|:\s+|\s+а также\s+", sentence[:start])[-1]
+            before = re.split(r",\s+|\s+и\s+|:\s+|\s+а также\s+",
+                              sentence[max(0, start - 200):start])[-1]
             # the position starts at its head noun ("заместитель", "министра"), whose
             # case is the name's: "секретаря Станислава Зася" is genitive
             tokens = before.split()
@@ -812,13 +849,6 @@ def _name_like(word: str) -> bool:
 
 def _same_name(a: str, b: str) -> bool:
     return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
-
-
-def _org_code(name: str) -> str:
-    for code, names in ORGANIZATIONS.items():
-        if re.fullmatch(names[0], name) or re.fullmatch(names[1], name):
-            return code
-    return name
 
 
 def title(draft: Draft, lead: str) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 HEADER_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\s*")
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+MIN_WORDS = 8  # the shortest release: "The Council met in Minsk on 3 May 2021."
 
 
 @dataclass(frozen=True)
@@ -42,10 +43,12 @@ def read_raw(name: str, data: bytes) -> Raw:
         header = HEADER_DATE.match(text)
         if header:
             published = _day(header.group(1))
+            if published is None:
+                raise NotARelease(f"the date above the text, {header.group(1)}, is not a day")
             text = text[header.end():]
     text = _paragraphs(text)
-    if not text.strip():
-        raise NotARelease("no text")
+    if len(re.findall(r"\w+", text)) < MIN_WORDS:  # (a page's menu, a line of marks)
+        raise NotARelease(f"no text of a release (fewer than {MIN_WORDS} words)")
     return Raw(text, _language(text), published)
 
 
