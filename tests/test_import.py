@@ -273,3 +273,10 @@ def test_hostile_text_does_not_make_the_reader_backtrack():
                                "word " * 20000).encode()))
     assert time.perf_counter() - started < 20
 
+
+
+def test_the_readme_shows_what_the_seed_imports_to():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("The seed (`../shared/seed/`) imports to:", 1)[1]
+    shown = shown.split("```yaml\n", 1)[1].split("```", 1)[0]
+    assert front_matter(extract(read_raw(SEED.name, SEED.read_bytes()))) == shown
