@@ -280,3 +280,16 @@ def test_the_readme_shows_what_the_seed_imports_to():
     shown = readme.split("The seed (`../shared/seed/`) imports to:", 1)[1]
     shown = shown.split("```yaml\n", 1)[1].split("```", 1)[0]
     assert front_matter(extract(read_raw(SEED.name, SEED.read_bytes()))) == shown
+
+
+def test_a_session_past_3999_is_shown_without_a_roman_numeral(tmp_path):
+    """(The UN Security Council's 7053rd meeting: Roman numerals stop at 3,999.)"""
+    from briefing.read.release import split_release
+    from briefing.read.schema import to_meeting
+
+    text = "---\ntitle: A meeting\ndate: 2013-10-30\nsession: 7053\n---\nText.\n"
+    meeting, _ = to_meeting(split_release(Path("m.md"), "m.md", text))
+    assert meeting.session_label == "7053rd"
+    text = text.replace("7053", "100000")
+    meeting, problems = to_meeting(split_release(Path("m.md"), "m.md", text))
+    assert meeting is None and "1 to 99,999" in str(problems[0])
