@@ -190,7 +190,8 @@ def test_who_did_not_come_is_not_a_participant():
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from briefing.commands.imports import front_matter  # noqa: E402
+from briefing.commands.imports import all_members_known, front_matter  # noqa: E402
+from briefing.model.organizations import Memberships  # noqa: E402
 from briefing.read.raw import NotARelease  # noqa: E402
 
 PIECES = st.sampled_from([
@@ -217,6 +218,7 @@ def test_any_text_gives_a_draft_the_build_reads_or_a_reason(body, header):
     draft = extract(raw)
     if draft.date is None:
         return  # (import writes no draft without a date: see the test below)
+    all_members_known(draft, Memberships({}))  # (as import does, with no registry)
     text = front_matter(draft) + "\n" + raw.text + "\n"
     meeting, problems = to_meeting(split_release(Path("x.md"), "x.md", text))
     assert meeting is not None, [str(p) for p in problems if not p.warning]
@@ -293,3 +295,9 @@ def test_a_session_past_3999_is_shown_without_a_roman_numeral(tmp_path):
     text = text.replace("7053", "100000")
     meeting, problems = to_meeting(split_release(Path("m.md"), "m.md", text))
     assert meeting is None and "1 to 99,999" in str(problems[0])
+
+
+def test_what_no_page_may_carry_is_left_out_of_a_draft():
+    """(Found by the property test: a C1 control, U+0080, in a title stopped the build.)"""
+    raw = read_raw("r.txt", " date 2021-05-05\n0:0:0:0{0{0\x800×0 and some more words here".encode())
+    assert "\x80" not in raw.text

@@ -678,7 +678,11 @@ def participants(draft: Draft, sentences: list[str], lang: str) -> None:
             continue
         part = _participant_part(sentence, lang)
         if ALL_MEMBERS[lang].search(sentence) and len(words.states(part, lang)) < 2:
-            draft.countries = "all members"
+            if draft.organization:  # (members of what? without it, nothing can be said)
+                draft.countries = "all members"
+            else:
+                draft.missing["countries"] = ("the text says all member states took part, "
+                                              "but not of which organization")
             return
         for _, state in words.states(part, lang):
             found[state] = None

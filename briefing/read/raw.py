@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .release import ASTRAL_FORBIDDEN, BMP_FORBIDDEN
+
 HEADER_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\s*")
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 MIN_WORDS = 8  # the shortest release: "The Council met in Minsk on 3 May 2021."
@@ -33,8 +35,9 @@ def read_raw(name: str, data: bytes) -> Raw:
         raise NotARelease(f"not UTF-8 text (byte {err.start})") from None
     if "\0" in text:
         raise NotARelease("binary data, not a text")
-    # control characters (a page copied with them) would stop the build: left out
-    text = re.sub(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
+    # what no page may carry (control characters a copied page brings, noncharacters)
+    # would stop the build: left out, by the build's own rule
+    text = BMP_FORBIDDEN.sub("", ASTRAL_FORBIDDEN.sub("", text))
     published = None
     if name.lower().endswith((".html", ".htm")) or re.match(r"\s*<(!doctype|html)", text, re.I):
         text, published = _from_html(text)
