@@ -115,9 +115,8 @@ def draft_path(content: Path, draft: Draft, name: str) -> Path:
     stem = "-".join(stem.split("-")[:8])
     if draft.session:
         stem += f"-{draft.session}"
-    when = draft.date.iso if draft.date else "undated"
-    year = str(draft.date.year) if draft.date else "undated"
-    return content / year / f"{when}-{stem}.md"
+    # (a draft always has a date: import writes none without one)
+    return content / str(draft.date.year) / f"{draft.date.iso}-{stem}.md"
 
 
 def front_matter(draft: Draft) -> str:
