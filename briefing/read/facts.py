@@ -63,10 +63,18 @@ TOOK_PART = {
                      r"representatives (?:of|from)|heads of (?:delegations|the)|(?:is|are|was|were) "
                      r"represented|joined by|also present|present were|around the table|"
                      r"brought together|gathered|joined the (?:call|meeting|session|talks|"
-                     r"videoconference))\b", re.I),
+                     r"videoconference)|sent (?:its|their)|sent (?:a |an )?(?:delegation|minister)|"
+                     # who met, named by their states: "the foreign ministers of A, B and C ..."
+                     r"(?:ministers|heads of (?:state|government)|leaders|presidents|premiers) of)\b",
+                     re.I),
     "ru": re.compile(r"(?:участи[ея]|участв\w*|присутствова\w*|делегаци|представител|"
-                     r"представля\w*|подключил\w*|приняли участие|прибыл\w*|подъехал\w*)", re.I),
+                     r"представля\w*|подключил\w*|приняли участие|прибыл\w*|подъехал\w*|"
+                     r"\b(?:главы|президенты|министры|премьер-министры|руководители|лидеры)\s)",
+                     re.I),
 }
+# Where one clause of a sentence ends and the next, with its own subject, begins:
+# "A and B attended, while C was represented by ..."
+CLAUSE = re.compile(r";\s*|,?\s+(?:while|whereas|but)\s+|,\s+(?:а(?!\s+также)|но|тогда как)\s+")
 ALL_MEMBERS = {"en": re.compile(r"\ball (?:the )?(?:\w+ ){0,2}(?:member|participating) "
                                 r"(?:states|countries)\b", re.I),
                "ru": re.compile(r"\bвсе(?:х)? государств\w*\s*[-–—]\s*член\w*|"
@@ -670,24 +678,27 @@ ABSENT = re.compile(r"\b(?:not(?! only)|could not|was unable|were unable|absent|
 
 def participants(draft: Draft, sentences: list[str], lang: str) -> None:
     """The states the text says took part, the chair's included; 'all members'. A
-    sentence that says someone did not come names no participant."""
+    clause that says someone did not come names no participant."""
     found: dict[Country, None] = {}
     for n, sentence in enumerate(sentences):
-        if not TOOK_PART[lang].search(sentence) or ELSEWHERE.search(sentence) or \
-                ABSENT.search(sentence):
+        if ELSEWHERE.search(sentence):
             continue
-        part = _participant_part(sentence, lang)
-        if ALL_MEMBERS[lang].search(sentence) and len(words.states(part, lang)) < 2:
-            if draft.organization:  # (members of what? without it, nothing can be said)
-                draft.countries = "all members"
-            else:
-                draft.missing["countries"] = ("the text says all member states took part, "
-                                              "but not of which organization")
-            return
-        for _, state in words.states(part, lang):
-            found[state] = None
+        for clause in _clauses(sentence, lang):
+            if not TOOK_PART[lang].search(clause) or ABSENT.search(clause):
+                continue
+            part = _participant_part(clause, lang)
+            if ALL_MEMBERS[lang].search(clause) and len(words.states(part, lang)) < 2:
+                if draft.organization:  # (members of what? without it, nothing can be said)
+                    draft.countries = "all members"
+                else:
+                    draft.missing["countries"] = ("the text says all member states took part, "
+                                                  "but not of which organization")
+                return
+            for _, state in words.states(part, lang):
+                found[state] = None
         # "... took part:" followed by a list
-        if sentence.rstrip().endswith(":") and n + 1 < len(sentences):
+        if sentence.rstrip().endswith(":") and n + 1 < len(sentences) and \
+                TOOK_PART[lang].search(_clauses(sentence, lang)[-1]):
             for _, state in words.states(sentences[n + 1], lang):
                 found[state] = None
     for official in draft.officials:  # "Prime Minister of Kazakhstan X" took part: so did KZ
@@ -697,6 +708,20 @@ def participants(draft: Draft, sentences: list[str], lang: str) -> None:
     if chair_state:
         found[words.country(chair_state)] = None
     draft.countries = list(found)
+
+
+def _clauses(sentence: str, lang: str) -> list[str]:
+    """The sentence's clauses. A Russian clause without a verb shares the one before
+    it ("Украину представлял посол, а Молдавию – посол в Белоруссии")."""
+    clauses: list[str] = []
+    for clause in CLAUSE.split(sentence):
+        if clauses and lang == "ru" and not any(
+                words.morph().parse(w)[0].tag.POS in ("VERB", "PRTS")
+                for w in re.findall(r"[а-яё]+", clause, re.I)):
+            clauses[-1] += f", {clause}"
+        else:
+            clauses.append(clause)
+    return clauses
 
 
 # Where the list of who took part ends, after the word that says they did: a clause

@@ -44,6 +44,9 @@ RU_ADJECTIVES = {
 RU_NAMES = {"кыргызстан": "KG", "белоруссия": "BY", "молдавия": "MD", "киргизия": "KG",
             "соединённый штат": "US", "соединенный штат": "US", "сша": "US", "кнр": "CN",
             "рф": "RU", "оаэ": "AE", "юар": "ZA", "туркмения": "TM"}
+# Full names where CLDR gives an abbreviation (its "ОАЭ"), lemmatised when loaded
+RU_FULL_NAMES = {"Объединённые Арабские Эмираты": "AE", "Южно-Африканская Республика": "ZA",
+                 "Корейская Народно-Демократическая Республика": "KP"}
 NOT_ADJECTIVE_BEFORE = re.compile(r"^\s+(?:language|ruble|rouble|som|tenge|law|legislation)\b", re.I)
 
 
@@ -117,6 +120,8 @@ def _russian_names() -> dict[tuple[str, ...], str]:
             found.setdefault(tuple(lemma(w) for w in re.findall(r"\w+", name)), code)
     for name, code in RU_NAMES.items():
         found[tuple(name.split())] = code
+    for name, code in RU_FULL_NAMES.items():
+        found[tuple(lemma(w) for w in WORD.findall(name))] = code
     return found
 
 
