@@ -63,18 +63,21 @@ TOOK_PART = {
                      r"representatives (?:of|from)|heads of (?:delegations|the)|(?:is|are|was|were) "
                      r"represented|joined by|also present|present were|around the table|"
                      r"brought together|gathered|joined the (?:call|meeting|session|talks|"
-                     r"videoconference)|sent (?:its|their)|sent (?:a |an )?(?:delegation|minister)|"
-                     # who met, named by their states: "the foreign ministers of A, B and C ..."
-                     r"(?:ministers|heads of (?:state|government)|leaders|presidents|premiers) of)\b",
-                     re.I),
+                     r"videoconference)|sent (?:its|their)|sent (?:a |an )?(?:delegation|minister))\b"
+                     # who met, named by their states, as the subject: "The foreign ministers
+                     # of A, B and C reviewed ..." (not "a letter from the ministers of A")
+                     r"|^\W*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:ministers|heads of (?:state|government)|"
+                     r"leaders|presidents|premiers) of\b", re.I),
     "ru": re.compile(r"(?:участи[ея]|участв\w*|присутствова\w*|делегаци|представител|"
                      r"представля\w*|подключил\w*|приняли участие|прибыл\w*|подъехал\w*|"
+                     # (nominative: the subject, "обсудили главы правительств России, ...")
                      r"\b(?:главы|президенты|министры|премьер-министры|руководители|лидеры)\s)",
                      re.I),
 }
 # Where one clause of a sentence ends and the next, with its own subject, begins:
 # "A and B attended, while C was represented by ..."
-CLAUSE = re.compile(r";\s*|,?\s+(?:while|whereas|but)\s+|,\s+(?:а(?!\s+также)|но|тогда как)\s+")
+CLAUSE = re.compile(r";\s*|,?\s+(?:while|whereas|but)\s+|,\s+(?:а(?!\s+также)|но|тогда как)\s+"
+                    r"|,\s+and\s+(?=[^,;]*?\b(?:was|were|is|are|has|have|had|will|would)\b)")
 ALL_MEMBERS = {"en": re.compile(r"\ball (?:the )?(?:\w+ ){0,2}(?:member|participating) "
                                 r"(?:states|countries)\b", re.I),
                "ru": re.compile(r"\bвсе(?:х)? государств\w*\s*[-–—]\s*член\w*|"
@@ -694,8 +697,9 @@ def participants(draft: Draft, sentences: list[str], lang: str) -> None:
                     draft.missing["countries"] = ("the text says all member states took part, "
                                                   "but not of which organization")
                 return
-            for _, state in words.states(part, lang):
-                found[state] = None
+            for start, state in words.states(part, lang):
+                if not re.search(r"\b(?:в|во|на)\s+$", part[:start]):  # ("положение в Сирии")
+                    found[state] = None
         # "... took part:" followed by a list
         if sentence.rstrip().endswith(":") and n + 1 < len(sentences) and \
                 TOOK_PART[lang].search(_clauses(sentence, lang)[-1]):
