@@ -154,6 +154,7 @@ def extract(raw: Raw, bodies: dict[tuple[str, str], str] | None = None,
         draft.missing["chair"] = (f"the text names the chair's position only "
                                   f"('{draft.chair.get('position')}'), not who or which state")
         draft.chair = {}
+    _body_named(draft)
     draft.location = location(lead, sentences, lang, draft.format)
     draft.officials = officials(sentences, lang, draft.chair.get("name"))
     participants(draft, sentences, lang)
@@ -170,6 +171,15 @@ def extract(raw: Raw, bodies: dict[tuple[str, str], str] | None = None,
         if not getattr(draft, name):
             draft.missing.setdefault(name, f"not named in the text (looked for {looked})")
     return draft
+
+
+def _body_named(draft: Draft) -> None:
+    """'President of the Council' in a release about the Security Council is the
+    President of the Security Council: the position names the body in full."""
+    position, body_ = draft.chair.get("position"), draft.body or ""
+    short = re.search(r"\bof the (Council|Commission|Committee|Assembly|Conference)$", position or "")
+    if short and body_.endswith(short.group(1)) and draft.lang == "en":
+        draft.chair["position"] = position[:short.start()] + f"of the {body_}"
 
 
 # -- sentences -----------------------------------------------------------------
@@ -293,6 +303,12 @@ def _english_body(lead: str, organization: str | None) -> str | None:
             continue
         if len(name.split()) >= 2:
             return name
+    # a body named by who meets: "The BRICS Ministers of Foreign Affairs held their meeting"
+    met = re.search(r"\b(Ministers|Heads of State|Heads of Government)( of [A-Z][\w'’-]*"
+                    r"(?: (?:and |of |for )?[A-Z][\w'’-]*)*)?\s+(?:met|held (?:their|its|the) "
+                    r"(?:\w+ )?meeting|gathered)\b", lead)
+    if met:
+        return f"Meeting of {met.group(1)}{met.group(2) or ''}"
     return None
 
 
@@ -542,14 +558,21 @@ def chair(text: str, lang: str) -> dict[str, str]:
         # the phrase up to the first comma, or on to the next ones where the first
         # holds no name ("the OSCE Chairperson-in-Office, Austrian Foreign Minister X")
         chunks = match.group(1).split(", ")
+        # "под председательством X-а" is oblique; "заседание ведёт X" is not
+        oblique = lang == "ru" and "председательств" in flat[match.start():match.start(1)]
         for size in range(1, min(len(chunks), 3) + 1):
-            found = _person(", ".join(chunks[:size]), lang, chair=True)
-            if found.get("name") and "position" not in found and len(chunks) > size and \
+            found = _person(", ".join(chunks[:size]), lang, force=oblique)
+            if found.get("name") and len(chunks) > size and \
                     TITLE_WORDS.match(chunks[size]):  # "X, Deputy Prime Minister ..."
-                return _person(", ".join(chunks[:size + 1]), lang, chair=True)
+                return _person(", ".join(chunks[:size + 1]), lang, force=oblique)
             if found.get("name") or (size == 1 and set(found) == {"country"}):
                 return found
-        return _person(chunks[0], lang, chair=True)
+        return _person(chunks[0], lang, force=oblique)
+    president = PRESIDENT.search(flat)  # (UN: the president of the council presides)
+    if president:
+        found = _person(president.group(2), lang)
+        if found.get("name"):
+            return {**found, "position": president.group(1)}
     if lang == "en":
         for pattern in CHAIRED_BY_SUBJECT:
             found = pattern.search(flat)
@@ -563,6 +586,8 @@ def chair(text: str, lang: str) -> dict[str, str]:
 # Who someone is: capitalised words (hyphens inside them) and the small words between,
 # each word once: separators and words never overlap, so no text makes it backtrack
 WHO = r"(?:[A-Z][\w'’.-]*|of|the|and|for)(?:(?:\s+|\s*[,–]\s+)(?:[A-Z][\w'’.-]*|of|the|and|for))*"
+PRESIDENT = re.compile(rf"\b[Tt]he (President of the (?:Security )?Council)(?: for [A-Z]\w+)?,\s+"
+                       rf"({WHO}),")
 CHAIRED_BY_SUBJECT = [  # "<who> chaired the session", "<who>, who chairs the council"
     re.compile(rf"(?:^|[.;]\s+|,\s+)({WHO}),\s+who\s+(?:currently\s+)?(?:chairs|chaired|"
                r"is chairing|was chairing|presided|presides)\b"),
@@ -621,6 +646,8 @@ def _person(phrase: str, lang: str, chair: bool = True, force: bool = True) -> d
         position = _without(position, start, end, lang)
     position = re.sub(HONORIFICS, "", position.strip(" ,.–")) if position else ""
     position = re.sub(r",?\s+(?:H\.?E\.?|HE|Mr|Ms|Mrs|Dr)$", "", position)
+    if lang == "ru":  # ("премьер-министр председательствующей в совете Беларуси")
+        position = re.sub(r"\s*председательствующ\w*(?:\s+в\s+\w+)?", "", position)
     if position.casefold() in ("сторона", "стороны", "side", "delegation", "делегация"):
         position = ""  # ("under the chairmanship of the Russian side": a state, no person)
     if position:
@@ -635,9 +662,15 @@ def _person(phrase: str, lang: str, chair: bool = True, force: bool = True) -> d
 def _split_name(phrase: str, lang: str) -> tuple[str | None, str]:
     """(the name, the rest) of a phrase that ends or begins with a person's name."""
     if lang == "en":
-        first = re.match(r"^([A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2}),\s*(.+)$", phrase)
-        if first and not words.english_states(first.group(1)):
-            return first.group(1), first.group(2)
+        head, comma, rest = phrase.partition(", ")
+        tokens = head.split()
+        for at in range(len(tokens)):  # "Ambassador Dominika Krois, Permanent Representative"
+            name = " ".join(tokens[at:])
+            if comma and all(TITLE_WORDS.fullmatch(t) for t in tokens[:at]) and \
+                    re.fullmatch(r"[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2}", name) and \
+                    not TITLE_WORDS.search(name) and not words.english_states(name):
+                title = " ".join(tokens[:at])  # (a title before the name: part of the position)
+                return name, f"{title}, {rest}" if title else rest
         tokens = phrase.split()
         for size in (3, 2):  # the longest run of name-like words that ends the phrase
             name = tokens[-size:]
@@ -648,13 +681,17 @@ def _split_name(phrase: str, lang: str) -> tuple[str | None, str]:
         return None, phrase
     tokens = phrase.split()
     names = []
-    for token in reversed(tokens):
-        word = token.strip(",.")
+    for i in range(len(tokens) - 1, -1, -1):
+        word = tokens[i].strip(",.")
         grammemes = {g for p in words.morph().parse(word) for g in p.tag.grammemes}
-        # a name the dictionary knows as one, or a capitalised word it does not know
+        # a name the dictionary knows as one, a capitalised word it does not know, or
+        # one after a first name ("Аскар Мамин")
         if word[:1].isupper() and not word.isupper() and len(names) < 3 and (
-                {"Name", "Surn", "Patr"} & grammemes or not words.morph().word_is_known(word)):
+                {"Name", "Surn", "Patr"} & grammemes or not words.morph().word_is_known(word)
+                or (not names and i > 0 and _first_name(tokens[i - 1]))):
             names.insert(0, word)
+        elif names and len(names) < 3 and re.fullmatch(r"[А-ЯЁ]\.", tokens[i]):
+            names.insert(0, tokens[i])  # an initial: "З. Ахмед"
         else:
             break
     if len(names) >= 2:
@@ -758,20 +795,42 @@ def _participant_part(sentence: str, lang: str) -> str:
 
 
 def officials(sentences: list[str], lang: str, chair_name: str | None) -> list[dict[str, str]]:
-    """The people a sentence about who took part names, besides the chair: each name
-    with the position and organization written before it ('SCO Secretary-General
-    Rashid Alimov', 'Russian Foreign Minister Sergey Lavrov')."""
+    """The people a sentence about who took part names, or who spoke or greeted the
+    others at the meeting, besides the chair: each name with the position and
+    organization written before it ('SCO Secretary-General Rashid Alimov')."""
     found: dict[str, dict[str, str]] = {}
     for n, sentence in enumerate(sentences):
-        if not TOOK_PART[lang].search(sentence) or ELSEWHERE.search(sentence) or \
-                ABSENT.search(sentence):
+        if ELSEWHERE.search(sentence):
             continue
-        for part in (sentence, *(sentences[n + 1:n + 2] if sentence.rstrip().endswith(":") else ())):
+        parts = []
+        if TOOK_PART[lang].search(sentence) and not ABSENT.search(sentence):
+            parts = [sentence, *(sentences[n + 1:n + 2] if sentence.rstrip().endswith(":") else ())]
+        parts += [_speakers(clause, lang) for clause in _clauses(sentence, lang)]
+        for part in parts:
             for official in _people_in(_abbreviations(part), lang):
                 if chair_name and _same_name(official["name"], chair_name):
                     continue
                 found.setdefault(official["name"], official)
     return list(found.values())
+
+
+# Who was at the meeting because they spoke at it or greeted the others
+SPOKE = {"en": re.compile(r"\b(?:addressed|spoke|delivered|made (?:a|an|the) (?:speech|statement|"
+                          r"report|address)|briefed|greeted)\b(\s+by\b)?"),
+         "ru": re.compile(r"\b(?:выступил\w*|с докладом|с речью|обращаясь|доложил\w*|встретил\w*|"
+                          r"встречал\w*|приветствовал\w*|хозяин\w*)")}
+
+
+def _speakers(clause: str, lang: str) -> str:
+    """The part of a clause that names who spoke or greeted: in English the subject
+    ('X, President of ..., also spoke'), the agent ('addressed by X, by Y') or, for a
+    greeting, both sides; in Russian, with its free word order, the whole clause."""
+    said = SPOKE[lang].search(clause)
+    if not said or ABSENT.search(clause):
+        return ""
+    if lang == "ru" or said.group(0) == "greeted":
+        return clause
+    return clause[said.end():] if said.group(1) else clause[:said.start()]
 
 
 PERSON_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|de|van|der|bin|al|da|dos)(?:\s+(?:[A-Z][\w'’.-]*|de|van|"
@@ -792,6 +851,7 @@ def _people_in(sentence: str, lang: str) -> list[dict[str, str]]:
             tokens.pop(0)
         if len(tokens) < 2 or len(tokens) > 4 or any(TITLE_WORDS.fullmatch(t) for t in tokens) or \
                 words.english_states(" ".join(tokens)) or not tokens[-1][:1].isupper() or \
+                words.city(" ".join(tokens), lang) or \
                 any(re.search(names, " ".join(tokens)) for names, _ in ORGANIZATIONS.values()):
             continue
         name = " ".join(tokens)
@@ -833,7 +893,8 @@ def _russian_people(sentence: str) -> list[dict[str, str]]:
     people, run = [], []
 
     def close():
-        if 2 <= len(run) <= 3:
+        named_after = run and re.search(r"\bимени\s+$", sentence[:run[0][0]])  # (a venue's name)
+        if 2 <= len(run) <= 3 and not named_after:
             start = run[0][0]
             before = re.split(r",\s+|\s+и\s+|:\s+|\s+а также\s+",
                               sentence[max(0, start - 200):start])[-1]
@@ -853,7 +914,10 @@ def _russian_people(sentence: str) -> list[dict[str, str]]:
 
     for at, word in tokens:
         adjacent = not run or re.fullmatch(r"\s+", sentence[run[-1][0] + len(run[-1][1]):at])
-        if _name_like(word) and adjacent:
+        # (after a first name, a capitalised word is its surname: "Аскар Мамин", not "мамин")
+        after_first_name = run and adjacent and _first_name(run[-1][1]) and \
+            not words.russian_states(word) and words.lemma(word) not in words.RU_ADJECTIVES
+        if (_name_like(word) and adjacent) or after_first_name:
             run.append((at, word))
             continue
         close()
@@ -878,6 +942,10 @@ def _name_like(word: str) -> bool:
     if words.lemma(word) in words.RU_ADJECTIVES or words.russian_states(word):
         return False
     return bool({"Name", "Surn", "Patr"} & grammemes) or not words.morph().word_is_known(word)
+
+
+def _first_name(word: str) -> bool:
+    return any("Name" in p.tag.grammemes for p in words.morph().parse(word))
 
 
 def _same_name(a: str, b: str) -> bool:
