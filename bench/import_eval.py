@@ -34,7 +34,7 @@ SET = ROOT / "tests" / "fixtures" / "import"
 FIELDS = ("date", "end_date", "organization", "body", "session", "format", "location",
           "chair.name", "chair.position", "chair.country", "countries", "officials", "lang")
 TARGET = 0.95  # of the facts right: the aim
-FLOOR = 0.85  # what the tests hold it to: no change may read the set worse than this
+FLOOR = 0.94  # what the tests hold it to: no change may read the set worse than this
 
 
 @dataclass(frozen=True)

@@ -309,3 +309,44 @@ def test_what_no_page_may_carry_is_left_out_of_a_draft():
     """(Found by the property test: a C1 control, U+0080, in a title stopped the build.)"""
     raw = read_raw("r.txt", " date 2021-05-05\n0:0:0:0{0{0\x800×0 and some more words here".encode())
     assert "\x80" not in raw.text
+
+
+@pytest.mark.parametrize("sentence, named", [
+    # who spoke at the meeting was there; who sent a recorded message was not
+    ("Ghada Waly addressed the Council. Jan Novak, Chair of the Board, also spoke, and the "
+     "head of the agency, Pedro Alves, sent a recorded video message.", {"Ghada Waly", "Jan Novak"}),
+    ("The segment marking the Single Convention was addressed by Ambassador Munir Akram and "
+     "by Jamie Bridge, Chair of the NGO Committee.", {"Munir Akram", "Jamie Bridge"}),
+    ("The Foreign Ministers of Armenia and Belarus held their meeting in New York.", set()),
+    ("Генеральный секретарь ОДКБ Николай Бордюжа выступил с докладом.", {"Николай Бордюжа"}),
+    ("Участников встретил в комплексе имени Карена Демирчяна премьер-министр Армении "
+     "Никол Пашинян.", {"Никол Пашинян"}),
+    ("В нем приняли участие премьер-министр Казахстана Аскар Мамин и заместитель министра "
+     "Пакистана З. Ахмед.", {"Аскар Мамин", "З. Ахмед"}),
+])
+def test_officials_are_who_the_text_shows_at_the_meeting(sentence, named):
+    lang = "ru" if re.search("[а-я]", sentence) else "en"
+    head = ("Сегодня в Минске состоялось заседание Совета министров иностранных дел ОДКБ."
+            if lang == "ru" else "Today the CSTO Council of Foreign Ministers met in Minsk.")
+    raw = read_raw("r.txt", f" date 2021-05-05\n{head}\n\n{sentence}\n".encode())
+    assert {o["name"] for o in extract(raw).officials} == named
+
+
+@pytest.mark.parametrize("sentence, chair", [
+    ("The session was chaired by Ambassador Dominika Krois, Permanent Representative of Poland.",
+     {"name": "Dominika Krois", "position": "Ambassador, Permanent Representative",
+      "country": "PL"}),
+    ("Opening the meeting, the President of the Council for October, Agshin Mehdiyev of "
+     "Azerbaijan, thanked the members.",
+     {"name": "Agshin Mehdiyev", "position": "President of the Security Council", "country": "AZ"}),
+    ("Заседание в узком составе ведет премьер-министр Беларуси Александр Турчин.",
+     {"name": "Александр Турчин", "position": "премьер-министр", "country": "BY"}),
+    ("Заседание прошло под председательством премьер-министра Беларуси Александра Турчина.",
+     {"name": "Александр Турчин", "position": "премьер-министр", "country": "BY"}),
+])
+def test_the_chair_is_named_as_the_text_names_them(sentence, chair):
+    lang = "ru" if re.search("[а-я]", sentence) else "en"
+    head = ("Сегодня в Минске состоялось заседание Евразийского межправительственного совета."
+            if lang == "ru" else "Today the UN Security Council held its 7053rd meeting.")
+    raw = read_raw("r.txt", f" date 2021-05-05\n{head}\n\n{sentence}\n".encode())
+    assert extract(raw).chair == chair
