@@ -87,9 +87,11 @@ CHAIR = {
                      r"under the chairship of)\s+(.+?)"
                      r"(?=,? (?:the|a|an) \w+ (?:meeting|session)|\.\s|\.$|;|, (?:was|were|took|"
                      r"held|met)\b| (?:was|were) held\b|$)", re.I),
+    # (who opened a meeting did not chair it, unless the text says so)
     "ru": re.compile(r"(?:под председательством|[Зз]аседание (?:[^.]*?\s)?(?:ведет|ведёт|вел|"
-                     r"вёл|открыл))\s+(.+?)(?=\s(?:состоял|прошл|прошел|прошло|провел|состоялось|"
-                     r"в режиме|в формате|в городе|в г\.|в [А-Я])|[.,;]|$)"),
+                     r"вёл)|[Пп]редседательствова\w*(?: на (?:заседании|совете|встрече))?)\s+(.+?)"
+                     r"(?=\s(?:состоял|прошл|прошел|прошло|провел|состоялось|в режиме|в формате|"
+                     r"в городе|в г\.|в [А-Я])|[.;]|$)"),
 }
 CHAIRED = {"en": re.compile(r"([A-Z][\w'’-]+(?: [A-Z]\.)?(?: [A-Z][\w'’-]+){1,2}), ([^.;]+?),"
                             r" (?:chaired|presided over|opened)\b")}
@@ -558,16 +560,16 @@ def chair(text: str, lang: str) -> dict[str, str]:
         # the phrase up to the first comma, or on to the next ones where the first
         # holds no name ("the OSCE Chairperson-in-Office, Austrian Foreign Minister X")
         chunks = match.group(1).split(", ")
-        # "под председательством X-а" is oblique; "заседание ведёт X" is not
-        oblique = lang == "ru" and "председательств" in flat[match.start():match.start(1)]
+        # "под председательством X-а" is genitive; "заседание ведёт X" as written
+        case = "gent" if "председательством" in flat[match.start():match.start(1)] else "nomn"
         for size in range(1, min(len(chunks), 3) + 1):
-            found = _person(", ".join(chunks[:size]), lang, force=oblique)
+            found = _person(", ".join(chunks[:size]), lang, case=case)
             if found.get("name") and len(chunks) > size and \
                     TITLE_WORDS.match(chunks[size]):  # "X, Deputy Prime Minister ..."
-                return _person(", ".join(chunks[:size + 1]), lang, force=oblique)
+                return _person(", ".join(chunks[:size + 1]), lang, case=case)
             if found.get("name") or (size == 1 and set(found) == {"country"}):
                 return found
-        return _person(chunks[0], lang, force=oblique)
+        return _person(chunks[0], lang, case=case)
     president = PRESIDENT.search(flat)  # (UN: the president of the council presides)
     if president:
         found = _person(president.group(2), lang)
@@ -622,7 +624,8 @@ TITLE_WORDS = re.compile(r"\b(?:Affairs|Minister|Ministers|Ministry|Council|Secr
 HONORIFICS = r"^(?:(?:the|The|H\.?E\.?|HE|Mr|Ms|Mrs|Dr|His Excellency|Her Excellency)\.?\s+)+"
 
 
-def _person(phrase: str, lang: str, chair: bool = True, force: bool = True) -> dict[str, str]:
+def _person(phrase: str, lang: str, chair: bool = True, case: str | None = None
+            ) -> dict[str, str]:
     """A name, its position and the state it is of (a chair's), from 'the State
     Secretary – Deputy Minister of Internal Affairs of the Russian Federation Igor
     Zubov', 'Armenia's Defence Minister Suren Papikyan', 'Ambassador Mansoor Ahmad
@@ -639,7 +642,8 @@ def _person(phrase: str, lang: str, chair: bool = True, force: bool = True) -> d
                 state, phrase = named[0][2], phrase[:after.start()]
     name, position = _split_name(phrase, lang)
     if name:
-        found["name"] = words.person_nominative(name, force) if lang == "ru" else name
+        # (Russian: `case` is the one the words around the name are in, if known)
+        found["name"] = words.person_nominative(name, case) if lang == "ru" else name
     named = words.spans(position, lang) if position else []
     if named:  # the state it is of: out of the position ("of the Russian Federation")
         start, end, state = named[-1] if state is None else (*named[-1][:2], state)
@@ -680,23 +684,35 @@ def _split_name(phrase: str, lang: str) -> tuple[str | None, str]:
                 return " ".join(name), " ".join(tokens[:-size])
         return None, phrase
     tokens = phrase.split()
-    names = []
-    for i in range(len(tokens) - 1, -1, -1):
-        word = tokens[i].strip(",.")
-        grammemes = {g for p in words.morph().parse(word) for g in p.tag.grammemes}
-        # a name the dictionary knows as one, a capitalised word it does not know, or
-        # one after a first name ("Аскар Мамин")
-        if word[:1].isupper() and not word.isupper() and len(names) < 3 and (
-                {"Name", "Surn", "Patr"} & grammemes or not words.morph().word_is_known(word)
-                or (not names and i > 0 and _first_name(tokens[i - 1]))):
-            names.insert(0, word)
-        elif names and len(names) < 3 and re.fullmatch(r"[А-ЯЁ]\.", tokens[i]):
-            names.insert(0, tokens[i])  # an initial: "З. Ахмед"
-        else:
-            break
-    if len(names) >= 2:
-        return " ".join(names), " ".join(tokens[:len(tokens) - len(names)])
+    size = _russian_name_size([t.strip(",") for t in tokens])
+    if size:
+        return " ".join(t.strip(",") for t in tokens[-size:]), " ".join(tokens[:-size])
     return None, phrase
+
+
+MAX_NAME_WORDS = 4  # "Нгуен Тхи Ким Нган"
+
+
+def _russian_name_size(tokens: list[str]) -> int:
+    """How many of the last words of `tokens` are a person's name (0: none). A name is
+    two to four capitalised words, at least one of them a name the dictionary knows as
+    one or a word it does not know; the others may be words it knows as something else
+    ("Аскар Мамин", "Нгуен Суан Фука"), initials ("З. Ахмед") or a one-letter given
+    name ("Ван И"); never a state, a position or an institution."""
+    size = 0
+    for word in reversed(tokens):
+        if size == MAX_NAME_WORDS or not (_name_part(word) or re.fullmatch(r"[А-ЯЁ]\.", word)
+                                          or (size == 0 and re.fullmatch(r"[А-ЯЁ]", word))):
+            break
+        size += 1
+    # a name begins with a name or an initial ("Заседание Аскар Мамин" is "Аскар Мамин"),
+    # unless it ends with a one-letter given name ("Ван И")
+    one_letter = size and re.fullmatch(r"[А-ЯЁ]", tokens[-1])
+    while size and not (_name_like(tokens[-size]) or re.fullmatch(r"[А-ЯЁ]\.", tokens[-size])
+                        or one_letter):
+        size -= 1
+    named = one_letter or any(_name_like(w) for w in tokens[len(tokens) - size:])
+    return size if size >= 2 and named else 0
 
 
 def _without(position: str, start: int, end: int, lang: str) -> str:
@@ -887,42 +903,37 @@ PORTFOLIO = re.compile(r"(?:(?:Foreign|Affairs|Internal|Interior|Defence|Defense
 
 
 def _russian_people(sentence: str) -> list[dict[str, str]]:
-    """Names in a Russian sentence: two or three capitalised words the dictionary knows
-    as names (or does not know at all), put in the nominative."""
-    tokens = [(m.start(), m.group()) for m in re.finditer(r"[А-ЯЁA-Z][а-яёa-z-]+|[А-ЯЁ]\.", sentence)]
+    """Names in a Russian sentence (see _russian_name_size), put in the nominative."""
+    tokens = [(m.start(), m.group())
+              for m in re.finditer(r"[А-ЯЁA-Z][а-яёa-z-]+|[А-ЯЁ]\.|[А-ЯЁ](?![\w.])", sentence)]
     people, run = [], []
 
     def close():
         named_after = run and re.search(r"\bимени\s+$", sentence[:run[0][0]])  # (a venue's name)
-        if 2 <= len(run) <= 3 and not named_after:
-            start = run[0][0]
+        size = _russian_name_size([w for _, w in run])
+        if size and not named_after:
+            start = run[-size][0]
             before = re.split(r",\s+|\s+и\s+|:\s+|\s+а также\s+",
                               sentence[max(0, start - 200):start])[-1]
             # the position starts at its head noun ("заместитель", "министра"), whose
-            # case is the name's: "секретаря Станислава Зася" is genitive
+            # case is the name's: "секретаря Станислава Зася" is genitive; "министр ...
+            # Бахтиёр Саидов" is as written
             tokens = before.split()
             at = next((i for i, t in enumerate(tokens) if words.lemma(t) in POSITION_NOUNS), None)
             if at and words.lemma(tokens[at - 1]) in POSITION_ADJECTIVES:  # "первый заместитель"
                 at -= 1
-            oblique = at is not None and words.morph().parse(tokens[at])[0].tag.case in (
-                "gent", "ablt", "datv", "loct", "accs")
+            case = words.morph().parse(tokens[at])[0].tag.case if at is not None else None
             position = " ".join(tokens[at:]) if at is not None else before
-            person = _person(f"{position} {' '.join(w for _, w in run)}", "ru", force=oblique)
+            person = _person(f"{position} {' '.join(w for _, w in run[-size:])}", "ru", case=case)
             if person.get("name"):
                 people.append({k: v for k, v in person.items() if v})
         run.clear()
 
     for at, word in tokens:
-        adjacent = not run or re.fullmatch(r"\s+", sentence[run[-1][0] + len(run[-1][1]):at])
-        # (after a first name, a capitalised word is its surname: "Аскар Мамин", not "мамин")
-        after_first_name = run and adjacent and _first_name(run[-1][1]) and \
-            not words.russian_states(word) and words.lemma(word) not in words.RU_ADJECTIVES
-        if (_name_like(word) and adjacent) or after_first_name:
-            run.append((at, word))
-            continue
-        close()
-        if _name_like(word):
-            run.append((at, word))
+        adjacent = run and re.fullmatch(r"\s+", sentence[run[-1][0] + len(run[-1][1]):at])
+        if not adjacent:
+            close()
+        run.append((at, word))
     close()
     return people
 
@@ -934,18 +945,37 @@ POSITION_NOUNS = {"министр", "заместитель", "секретар�
 POSITION_ADJECTIVES = {"первый", "генеральный", "исполнительный", "государственный"}
 
 
+RU_INSTITUTIONS = {"совет", "комитет", "правительство", "собрание", "ассамблея", "кабинет",
+                   "комиссия", "коллегия", "министерство", "политбюро", "республика", "федерация",
+                   "организация", "секретариат", "структура", "академия", "институт", "группа",
+                   "банк", "фонд", "союз", "содружество", "госсовет", "центр", "цк", "парламент",
+                   "дума", "служба", "управление", "ведомство", "штаб", "лидер", "участник"}
+
+
+NOT_NAMES = POSITION_NOUNS | POSITION_ADJECTIVES | RU_INSTITUTIONS
+
+
+def _name_part(word: str) -> bool:
+    """A capitalised word that may be part of a name: a name, an unknown word, or a noun
+    that is no state, position or institution ("Мамин", "Фука")."""
+    if not word[:1].isupper() or word.isupper() or len(word) < 2:
+        return False
+    lemma = words.lemma(word)
+    if lemma in NOT_NAMES or lemma in words.RU_ADJECTIVES or words.russian_states(word):
+        return False
+    parses = words.morph().parse(word)
+    return _name_like(word) or any(p.tag.POS in ("NOUN", None) or "Poss" in p.tag.grammemes
+                                   for p in parses)
+
+
 def _name_like(word: str) -> bool:
-    if word.endswith("."):
-        return True  # an initial
+    if not word[:1].isupper() or word.isupper():
+        return False
     parses = words.morph().parse(word)
     grammemes = {g for p in parses for g in p.tag.grammemes}
     if words.lemma(word) in words.RU_ADJECTIVES or words.russian_states(word):
         return False
     return bool({"Name", "Surn", "Patr"} & grammemes) or not words.morph().word_is_known(word)
-
-
-def _first_name(word: str) -> bool:
-    return any("Name" in p.tag.grammemes for p in words.morph().parse(word))
 
 
 def _same_name(a: str, b: str) -> bool:

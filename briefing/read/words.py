@@ -180,11 +180,11 @@ def spans(text: str, lang: str) -> list[tuple[int, int, Country]]:
 
 def nominative(words: str) -> str:
     """A Russian position in the genitive or instrumental put in the nominative: the
-    head, the first word, of each part between dashes changes ('статс-секретаря –
+    head, the first word, of each part between dashes or commas changes ('статс-секретаря –
     заместителя Министра внутренних дел' -> 'статс-секретарь – заместитель Министра
     внутренних дел')."""
     parts = []
-    for part in re.split(r"(\s+[–—-]\s+)", words):
+    for part in re.split(r"(\s+[–—-]\s+|,\s+)", words):
         first, *rest = part.split(" ") if part.strip() and not part.isspace() else (part,)
         parts.append(" ".join([_to_nominative(first) if re.match(r"\w", first) else first,
                                *rest]))
@@ -201,19 +201,26 @@ def _to_nominative(word: str) -> str:
     return word
 
 
-def person_nominative(name: str, force: bool = True) -> str:
-    """A Russian name in an oblique case put in the nominative: 'Эмомали Рахмона' ->
-    'Эмомали Рахмон' (each part as a first name, patronymic or surname). Unless
-    `force` (the words around it are oblique), a word that may be a nominative stays."""
+def person_nominative(name: str, case: str | None = None) -> str:
+    """A Russian name put in the nominative: 'Эмомали Рахмона' -> 'Эмомали Рахмон'.
+    `case`: the case the words around it are in ('gent' after "председателя"), each
+    word read in it, as a name or a noun ("Нгуен Суан Фука" -> "... Фук"); 'nomn':
+    as written; None (not known): a word that may be a nominative stays."""
+    if case == "nomn":
+        return name
     out = []
     for word in name.split():
-        if not force and any(p.tag.case == "nomn" for p in morph().parse(word)) or \
-                not force and not morph().word_is_known(word):
+        parses = morph().parse(word)
+        if case is None and (any(p.tag.case == "nomn" for p in parses) or
+                             not morph().word_is_known(word)):
             out.append(word)
             continue
-        parses = [p for p in morph().parse(word)
-                  if {"Name", "Surn", "Patr"} & set(p.tag.grammemes) and p.tag.case != "nomn"]
-        form = parses[0].inflect({"nomn"}) if parses else None
+        names = [p for p in parses if {"Name", "Surn", "Patr"} & set(p.tag.grammemes)
+                 and p.tag.case != "nomn" and (case is None or p.tag.case == case)]
+        if not names and case and not any(p.tag.case == "nomn" and {"Name", "Surn"} &
+                                          set(p.tag.grammemes) for p in parses):
+            names = [p for p in parses if p.tag.POS == "NOUN" and p.tag.case == case]
+        form = names[0].inflect({"nomn"}) if names else None
         out.append(_cased(form.word, word) if form else word)
     return " ".join(out)
 
