@@ -45,7 +45,8 @@ ORGANIZATIONS = {  # code -> (English names, Russian names), as regular expressi
              r"Организаци\w* по безопасности и сотрудничеству в Европе|\bОБСЕ\b"),
     "ASEAN": (r"Association of Southeast Asian Nations|\bASEAN\b", r"\bАСЕАН\b"),
     "BRICS": (r"\bBRICS\b", r"\bБРИКС\b"),
-    "UN": (r"\bUnited Nations\b|\bUN\b|\bUNODC\b|\bECOSOC\b|(?<!Collective )Security Council|"
+    "UN": (r"\bUnited Nations\b|\bUN\b|\bUNODC\b|\bECOSOC\b|(?<!Collective )(?<!of )Security "
+           r"Council\b(?!s)|"
            r"Economic and Social Council|Commission on Narcotic Drugs|General Assembly",
            r"Организаци\w* Объединенных Наций|\bООН\b|Совет\w* Безопасности ООН"),
     "EU": (r"\bEuropean Union\b|\bEU\b", r"Европейск\w* союз\w*|\bЕС\b"),
@@ -63,7 +64,8 @@ TOOK_PART = {
                      r"representatives (?:of|from)|heads of (?:delegations|the)|(?:is|are|was|were) "
                      r"represented|joined by|also present|present were|around the table|"
                      r"brought together|gathered|joined the (?:call|meeting|session|talks|"
-                     r"videoconference)|sent (?:its|their)|sent (?:a |an )?(?:delegation|minister))\b"
+                     r"videoconference)|joining the (?:call|meeting|session|talks|summit|videoconference)|"
+                     r"sent (?:its|their)|sent (?:a |an )?(?:delegation|minister))\b"
                      # who met, named by their states, as the subject: "The foreign ministers
                      # of A, B and C reviewed ..." (not "a letter from the ministers of A")
                      r"|^\W*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:ministers|heads of (?:state|government)|"
@@ -80,7 +82,7 @@ CLAUSE = re.compile(r";\s*|,?\s+(?:while|whereas|but)\s+|,\s+(?:а(?!\s+такж
                     r"|,\s+and\s+(?=[^,;]*?\b(?:was|were|is|are|has|have|had|will|would)\b)")
 ALL_MEMBERS = {"en": re.compile(r"\ball (?:the )?(?:\w+ ){0,2}(?:member|participating) "
                                 r"(?:states|countries)\b", re.I),
-               "ru": re.compile(r"\bвсе(?:х)? государств\w*\s*[-–—]\s*член\w*|"
+               "ru": re.compile(r"\bвсе(?:х)? (?:\w+ ){0,2}государств\w*\s*[-–—]\s*член\w*|"
                                 r"\bвсех стран\s*[-–—]\s*участниц", re.I)}
 CHAIR = {
     "en": re.compile(r"(?:chaired by|under the chairmanship of|presided over by|"
@@ -255,6 +257,10 @@ RU_BODIES = {  # lemmatised Russian names -> English, for the bodies releases na
     "совет региональный антитеррористический структура": "Council of the Regional Anti-Terrorist "
                                                          "Structure",
     "совет министр транспорт": "Council of Transport Ministers",
+    "совет безопасность": "Security Council",
+    "высокий евразийский экономический совет": "Supreme Eurasian Economic Council",  # ("Высшего")
+    "веэс": "Supreme Eurasian Economic Council",
+    "саммит асеан": "Summit",
 }
 
 
@@ -288,7 +294,7 @@ def _content_words(name: str) -> str:
 
 def _english_body(lead: str, organization: str | None) -> str | None:
     words_ = r"(?:[A-Z][\w'’-]*|of|the|for|on|and|to|in|against)"
-    pattern = rf"((?:[A-Z][\w'’-]* (?:and |of |for )?)*{BODY_WORDS}(?: {words_})*)"
+    pattern = rf"((?:[A-Z][\w'’-]* (?:and |of |for )?)*{BODY_WORDS}\b(?: {words_})*)"
     for match in re.finditer(pattern, lead):
         if re.search(r"\b(?:sidelines|margins|eve|ahead|run-up)\s+of\b",
                      lead[max(0, match.start() - 60):match.start()]):
@@ -301,6 +307,9 @@ def _english_body(lead: str, organization: str | None) -> str | None:
         name = re.sub(r"\s+of\s+(?:the\s+)?(?:Member States|Participating States)\b.*$", "", name)
         name = re.sub(r"(?:\s+(?:of|the|for|on|and|to|in|against))+$", "", name)
         name = re.sub(r"^(?:The|A|An)\s+", "", name)
+        if name == "Summit" and organization and re.search(
+                rf"(?:{ORGANIZATIONS[organization][0]})\s+Summit\b", match.group(0)):
+            return name  # ("the 42nd ASEAN Summit": the body is the organization's summit)
         if re.fullmatch(rf"{BODY_WORDS}", name) or name.lower().startswith(("meeting of",)):
             continue
         if len(name.split()) >= 2:
@@ -422,7 +431,8 @@ def _span(head: str, lang: str, published: dt.date, today: bool) -> tuple[When, 
     (or on a day) having begun on another."""
     month = EN_MONTH if lang == "en" else RU_MONTH
     day = rf"(\d{{1,2}}\s+{month})"
-    until = re.search(rf"\b(?:until|till|through|до)\s+{day}", head, re.I)
+    until = re.search(rf"\b(?:until|till|through|до|(?:end|close|conclude)s? on(?:\s+\w+day,)?)"
+                      rf"\s+{day}", head, re.I)
     began = re.search(rf"\b(?:began|opened|started) on\s+{day}|накануне,?\s+{day}", head, re.I)
     closed = re.search(r"\b(?:closed|concluded|ended|завершил\w*|закрыл\w*)", head, re.I)
     if today and until:
@@ -594,7 +604,7 @@ CHAIRED_BY_SUBJECT = [  # "<who> chaired the session", "<who>, who chairs the co
     re.compile(rf"(?:^|[.;]\s+|,\s+)({WHO}),\s+who\s+(?:currently\s+)?(?:chairs|chaired|"
                r"is chairing|was chairing|presided|presides)\b"),
     re.compile(rf"(?:^|[.;]\s+)({WHO})\s+(?:chaired|presided over|is chairing)\s+(?:the|this)\s+"),
-    re.compile(rf",\s+with\s+({WHO})\s+presiding\b"),
+    re.compile(rf",?\s+with\s+({WHO})\s+(?:presiding|in the chair)\b"),
     re.compile(rf"(?:^|[.;]\s+)(?:The host,\s+)?({WHO}),\s+(?:is|was)\s+chairing\b"),
 ]
 
@@ -605,7 +615,9 @@ def _abbreviations(text: str) -> str:
                   text)
 
 
-NAME_WORD = re.compile(r"[A-Z][a-z'’-]+|[A-Z]\.?")
+UPPER, LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿĀ-ž"  # (Latin letters with accents: "Rücker", "Narváez")
+NAME_PART = rf"[{UPPER}][{LOWER}'’-]+"
+NAME_WORD = re.compile(rf"{NAME_PART}|[{UPPER}]\.?")
 TITLE_WORDS = re.compile(r"\b(?:Affairs|Minister|Ministers|Ministry|Council|Secretary|General|"
                          r"Federation|Republic|Organi[sz]ation|Security|Service|Director|Deputy|"
                          r"Chairman|Chair|Chairperson|President|Head|Prime|State|Foreign|Defence|"
@@ -620,7 +632,9 @@ TITLE_WORDS = re.compile(r"\b(?:Affairs|Minister|Ministers|Ministry|Council|Secr
                          r"Community|Assembly|Forum|Summit|Meeting|Session|Group|Bank|Fund|"
                          r"Parliament|Government|Kingdom|Emirates|States|United|Cabinet|Centre|"
                          r"Center|Institute|University|Headquarters|Palace|Hall|Hotel|Building|"
-                         r"Programme|Program|Strategy|Plan|Declaration|Statement|Charter|Treaty)\b")
+                         r"Programme|Program|Strategy|Plan|Declaration|Statement|Charter|Treaty|Convention|"
+                         r"Commissioner|Nations|Rights|Human|Secretariat|Mission|Delegation|"
+                         r"Embassy|Protocol|Agreement|Resolution|Agenda|Report|Vision)\b")
 HONORIFICS = r"^(?:(?:the|The|H\.?E\.?|HE|Mr|Ms|Mrs|Dr|His Excellency|Her Excellency)\.?\s+)+"
 
 
@@ -644,11 +658,13 @@ def _person(phrase: str, lang: str, chair: bool = True, case: str | None = None
     if name:
         # (Russian: `case` is the one the words around the name are in, if known)
         found["name"] = words.person_nominative(name, case) if lang == "ru" else name
-    named = words.spans(position, lang) if position else []
-    if named:  # the state it is of: out of the position ("of the Russian Federation")
+    named = words.spans(position, lang) if position and chair else []
+    if named:  # the chair's state: out of the position ("of the Russian Federation"); an
+        # official's stays in it, as the schema has no field for it
         start, end, state = named[-1] if state is None else (*named[-1][:2], state)
         position = _without(position, start, end, lang)
     position = re.sub(HONORIFICS, "", position.strip(" ,.–")) if position else ""
+    position = re.sub(r"^(?:(?:its|his|her|their|while|whereas|and|a|an|the)\s+)+", "", position)
     position = re.sub(r",?\s+(?:H\.?E\.?|HE|Mr|Ms|Mrs|Dr)$", "", position)
     if lang == "ru":  # ("премьер-министр председательствующей в совете Беларуси")
         position = re.sub(r"\s*председательствующ\w*(?:\s+в\s+\w+)?", "", position)
@@ -671,7 +687,7 @@ def _split_name(phrase: str, lang: str) -> tuple[str | None, str]:
         for at in range(len(tokens)):  # "Ambassador Dominika Krois, Permanent Representative"
             name = " ".join(tokens[at:])
             if comma and all(TITLE_WORDS.fullmatch(t) for t in tokens[:at]) and \
-                    re.fullmatch(r"[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2}", name) and \
+                    re.fullmatch(rf"{NAME_PART}(?: [{UPPER}]\.)?(?: {NAME_PART}){{1,2}}", name) and \
                     not TITLE_WORDS.search(name) and not words.english_states(name):
                 title = " ".join(tokens[:at])  # (a title before the name: part of the position)
                 return name, f"{title}, {rest}" if title else rest
@@ -727,7 +743,8 @@ def _without(position: str, start: int, end: int, lang: str) -> str:
 # A sentence that says someone did not come, or came only in part, names no participant:
 # its states are left out (a list the editor completes beats a state wrongly listed)
 ABSENT = re.compile(r"\b(?:not(?! only)|could not|was unable|were unable|absent|declined|except|"
-                    r"without|boycott\w*|stayed away|invited|other than|"
+                    r"without (?:the )?(?:participation|delegations?|representatives?|(?-i:[A-Z]))|"
+                    r"boycott\w*|stayed away|invited|other than|"
                     r"не\s+(?:принял\w*|участвова\w*|смог\w*|прибыл\w*|приехал\w*|был\w*)|без|кроме|"
                     r"за исключением|отказал\w*|по приглашению|отсутствова\w*)\b", re.I)
 
@@ -759,8 +776,12 @@ def participants(draft: Draft, sentences: list[str], lang: str) -> None:
             for _, state in words.states(sentences[n + 1], lang):
                 found[state] = None
     for official in draft.officials:  # "Prime Minister of Kazakhstan X" took part: so did KZ
-        if official.get("country"):
-            found[words.country(official["country"])] = None
+        position = official.get("position", "")
+        for start, _, state in words.spans(position, lang):
+            # the state it is of ("Foreign Minister of Azerbaijan", "Kazakh Prime Minister",
+            # "министр Казахстана"), not one it deals with ("Special Envoy for Syria")
+            if lang == "ru" or re.search(r"(?:^|\bof\s+(?:the\s+)?)$", position[:start]):
+                found[state] = None
     chair_state = draft.chair.get("country")
     if chair_state:
         found[words.country(chair_state)] = None
@@ -832,9 +853,10 @@ def officials(sentences: list[str], lang: str, chair_name: str | None) -> list[d
 
 # Who was at the meeting because they spoke at it or greeted the others
 SPOKE = {"en": re.compile(r"\b(?:addressed|spoke|delivered|made (?:a|an|the) (?:speech|statement|"
-                          r"report|address)|briefed|greeted)\b(\s+by\b)?"),
+                          r"report|address)|briefed|greeted|opened the (?:meeting|session|summit|"
+                          r"conference|debate))\b(\s+by\b)?"),
          "ru": re.compile(r"\b(?:выступил\w*|с докладом|с речью|обращаясь|доложил\w*|встретил\w*|"
-                          r"встречал\w*|приветствовал\w*|хозяин\w*)")}
+                          r"встречал\w*|приветствовал\w*|хозяин\w*|открыл\w*)")}
 
 
 def _speakers(clause: str, lang: str) -> str:
@@ -872,12 +894,15 @@ def _people_in(sentence: str, lang: str) -> list[dict[str, str]]:
             continue
         name = " ".join(tokens)
         start = run.start() + run.group(0).index(tokens[0])
-        before = re.split(r",\s+|\s+and\s+|:\s+|\(|\bby\b|\bwere\b|\bare\b|\bincluding\b|"
+        chunks = re.split(r",\s+|\s+and\s+|:\s+|\(|\bby\b|\bwere\b|\bare\b|\bincluding\b|"
                           r"\bas well as\b|\balso\b|\btogether with\b|\bjoined by\b|"
                           r"\bamong them\b|\bwith\b|\bbrought together\b|\battended by\b|"
-                          r"\btook part\b|\bsent\b", sentence[max(0, start - 200):start])[-1]
-        person = _person(f"{before} {name}", lang)
-        person["name"] = name
+                          r"\btook part\b|\bsent\b", sentence[max(0, start - 200):start])
+        before = chunks[-1]
+        if not before.strip() and len(chunks) > 1 and \
+                TITLE_WORDS.match(re.sub(r"^\s*(?:the\s+)?", "", chunks[-2])):
+            before = chunks[-2]  # "the President of the Board, Cornelis de Joncheere"
+        person = {**_person(before, lang, chair=False), "name": name}
         organization = next((code for code, (names, _) in ORGANIZATIONS.items()
                              if re.search(names, before)), None)
         if not organization:  # "Deputy Director of Rosfinmonitoring": an agency
@@ -924,7 +949,8 @@ def _russian_people(sentence: str) -> list[dict[str, str]]:
                 at -= 1
             case = words.morph().parse(tokens[at])[0].tag.case if at is not None else None
             position = " ".join(tokens[at:]) if at is not None else before
-            person = _person(f"{position} {' '.join(w for _, w in run[-size:])}", "ru", case=case)
+            person = _person(f"{position} {' '.join(w for _, w in run[-size:])}", "ru",
+                             chair=False, case=case)
             if person.get("name"):
                 people.append({k: v for k, v in person.items() if v})
         run.clear()
