@@ -65,6 +65,7 @@ TOOK_PART = {
                      r"represented|joined by|also present|present were|around the table|"
                      r"brought together|gathered|joined the (?:call|meeting|session|talks|"
                      r"videoconference)|joining the (?:call|meeting|session|talks|summit|videoconference)|"
+                     r"(?:first|last|among the \w+) to arrive|arrived (?:for|at) the|"
                      r"sent (?:its|their)|sent (?:a |an )?(?:delegation|minister))\b"
                      # who met, named by their states, as the subject: "The foreign ministers
                      # of A, B and C reviewed ..." (not "a letter from the ministers of A")
@@ -72,6 +73,7 @@ TOOK_PART = {
                      r"leaders|presidents|premiers) of\b", re.I),
     "ru": re.compile(r"(?:участи[ея]|участв\w*|присутствова\w*|делегаци|представител|"
                      r"представля\w*|подключил\w*|приняли участие|прибыл\w*|подъехал\w*|"
+                     r"собрал\w*|"
                      # (nominative: the subject, "обсудили главы правительств России, ...")
                      r"\b(?:главы|президенты|министры|премьер-министры|руководители|лидеры)\s)",
                      re.I),
@@ -557,6 +559,12 @@ def location(lead: str, sentences: list[str], lang: str, held: str | None) -> st
             states = words.states(name, lang)
             if states and lang == "en":
                 return states[0][1].name
+    # a dateline: "GENEVA, 2 March 2015 –", "Vienna (Austria), 2 March 2020 -"
+    dateline = re.match(r"([A-ZА-ЯЁ][\w'’ -]{1,30}?)(?:\s*\([^)]*\))?,\s+\d{1,2}\s+\w+",
+                        sentences[0] if sentences else "")
+    found = dateline and words.city(dateline.group(1).title(), lang)
+    if found:
+        return f"{found[0]}, {found[1].name}"
     return None
 
 
@@ -871,8 +879,8 @@ def _speakers(clause: str, lang: str) -> str:
     return clause[said.end():] if said.group(1) else clause[:said.start()]
 
 
-PERSON_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|de|van|der|bin|al|da|dos)(?:\s+(?:[A-Z][\w'’.-]*|de|van|"
-                        r"der|bin|al|da|dos))+")
+PERSON_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|(?:de|van|der|bin|al|da|dos)\b)(?:\s+(?:[A-Z][\w'’.-]*|"
+                        r"(?:de|van|der|bin|al|da|dos)\b))+")
 
 
 def _people_in(sentence: str, lang: str) -> list[dict[str, str]]:
@@ -883,10 +891,15 @@ def _people_in(sentence: str, lang: str) -> list[dict[str, str]]:
         tokens = [t.rstrip(".,") if len(t.rstrip(".")) > 1 else t
                   for t in re.sub(r"['’]s\b", "", run.group(0)).split()]
         # the position's words before the name: titles, states, organizations
-        while tokens and (TITLE_WORDS.fullmatch(tokens[0]) or
-                          (tokens[0].isupper() and len(tokens[0]) > 1)
-                          or words.english_states(tokens[0]) or tokens[0] in ("The", "Of")):
-            tokens.pop(0)
+        while tokens:
+            state = words.english_spans(" ".join(tokens))  # ("North Macedonia Dimitar ...")
+            if state and state[0][0] == 0 and len(tokens) > 2:
+                tokens = " ".join(tokens)[state[0][1]:].split()
+            elif TITLE_WORDS.fullmatch(tokens[0]) or (tokens[0].isupper() and len(tokens[0]) > 1) \
+                    or tokens[0] in ("The", "Of"):
+                tokens.pop(0)
+            else:
+                break
         if len(tokens) < 2 or len(tokens) > 4 or any(TITLE_WORDS.fullmatch(t) for t in tokens) or \
                 words.english_states(" ".join(tokens)) or not tokens[-1][:1].isupper() or \
                 words.city(" ".join(tokens), lang) or \
