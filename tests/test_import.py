@@ -243,6 +243,15 @@ def test_any_text_gives_a_draft_the_build_reads_or_a_reason(body, header):
     ("Совет рассмотрел обращение министров иностранных дел Ирака и Сирии.", set()),
     ("Армению представлял посол, а Молдавию – посол в Белоруссии.", {"AM", "MD", "BY"}),
     ("Армению представлял посол, а Сирия и Ирак обсуждались отдельно.", {"AM"}),
+    # what a clause says will happen, a quotation, "представительство" name no participant
+    ("On Thursday the ministers will be joined by counterparts from Iraq and Syria.", set()),
+    ("The representative of Armenia answered: “Today it is Syria, tomorrow Iraq”.", {"AM"}),
+    ("Представитель Армении возразил: «Сегодня это Сирия, а завтра Ирак».", {"AM"}),
+    ("Они призвали к реформе Совета с расширением представительства Сирии и Ирака.", set()),
+    # a group subject lists only the states right after it
+    ("Министры одобрили программу укрепления границы с Ираком.", set()),
+    ("The foreign ministers of Armenia and Belarus approved a plan for Syria and Iraq.",
+     {"AM", "BY"}),
     ("Kyrgyzstan was not among the participants.", set()),
     ("Delegations from Iraq and Syria were invited but stayed away.", set()),
     ("The ministers of Armenia and Belarus, who attended, agreed to help Syria and Iraq.",

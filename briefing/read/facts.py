@@ -66,18 +66,23 @@ TOOK_PART = {
                      r"brought together|gathered|joined the (?:call|meeting|session|talks|"
                      r"videoconference)|joining the (?:call|meeting|session|talks|summit|videoconference)|"
                      r"(?:first|last|among the \w+) to arrive|arrived (?:for|at) the|"
-                     r"sent (?:its|their)|sent (?:a |an )?(?:delegation|minister))\b"
-                     # who met, named by their states, as the subject: "The foreign ministers
-                     # of A, B and C reviewed ..." (not "a letter from the ministers of A")
-                     r"|^\W*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:ministers|heads of (?:state|government)|"
-                     r"leaders|presidents|premiers) of\b", re.I),
-    "ru": re.compile(r"(?:участи[ея]|участв\w*|присутствова\w*|делегаци|представител|"
+                     r"sent (?:its|their)|sent (?:a |an )?(?:delegation|minister))\b", re.I),
+    "ru": re.compile(r"(?:участи[ея]|участв\w*|присутствова\w*|делегаци|представител(?!ьств)|"
                      r"представля\w*|подключил\w*|приняли участие|прибыл\w*|подъехал\w*|"
-                     r"собрал\w*|"
-                     # (nominative: the subject, "обсудили главы правительств России, ...")
-                     r"\b(?:главы|президенты|министры|премьер-министры|руководители|лидеры)\s)",
-                     re.I),
+                     r"собрал\w*)", re.I),
 }
+# Who met, named by their states as the clause's subject: "The foreign ministers of A, B
+# and C reviewed ...", "обсудили главы правительств России, ..." (nominative); not "a
+# letter from the ministers of A". Only the list right after it counts.
+GROUP = {
+    "en": re.compile(r"^\W*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:ministers|heads of (?:state|government)|"
+                     r"leaders|presidents|premiers) of\b", re.I),
+    "ru": re.compile(r"\b(?:главы|президенты|министры|премьер-министры|руководители|лидеры)\s"),
+}
+# What a clause says of a time to come names no participant of this meeting
+FUTURE = re.compile(r"\bwill (?:be )?(?:join|meet|take part|attend|participate|gather|hold|travel)\w*|"
+                    r"\b(?:are|is) (?:expected|due|set) to\b|\bпримут участие|\bсоберутся|"
+                    r"\bбуд(?:ет|ут) (?:участвовать|представлен\w*)", re.I)
 # Where one clause of a sentence ends and the next, with its own subject, begins:
 # "A and B attended, while C was represented by ..."
 CLAUSE = re.compile(r";\s*|,?\s+(?:while|whereas|but)\s+|,\s+(?:а(?!\s+также)|но|тогда как)\s+"
@@ -764,10 +769,13 @@ def participants(draft: Draft, sentences: list[str], lang: str) -> None:
     for n, sentence in enumerate(sentences):
         if ELSEWHERE.search(sentence):
             continue
-        for clause in _clauses(sentence, lang):
-            if not TOOK_PART[lang].search(clause) or ABSENT.search(clause):
+        for clause in _clauses(_unquoted(sentence), lang):
+            if ABSENT.search(clause) or FUTURE.search(clause):
                 continue
-            part = _participant_part(clause, lang)
+            took_part, group = TOOK_PART[lang].search(clause), GROUP[lang].search(clause)
+            if not (took_part or group):
+                continue
+            part = _participant_part(clause, lang) if took_part else clause
             if ALL_MEMBERS[lang].search(clause) and len(words.states(part, lang)) < 2:
                 if draft.organization:  # (members of what? without it, nothing can be said)
                     draft.countries = "all members"
@@ -775,7 +783,9 @@ def participants(draft: Draft, sentences: list[str], lang: str) -> None:
                     draft.missing["countries"] = ("the text says all member states took part, "
                                                   "but not of which organization")
                 return
-            for start, state in words.states(part, lang):
+            for state in _group_list(clause, lang):
+                found[state] = None
+            for start, state in words.states(part, lang) if took_part else ():
                 if not re.search(r"\b(?:в|во|на)\s+$", part[:start]):  # ("положение в Сирии")
                     found[state] = None
         # "... took part:" followed by a list
@@ -794,6 +804,30 @@ def participants(draft: Draft, sentences: list[str], lang: str) -> None:
     if chair_state:
         found[words.country(chair_state)] = None
     draft.countries = list(found)
+
+
+def _unquoted(sentence: str) -> str:
+    """The sentence without what it quotes: «Сегодня это Украина ...» names no participant."""
+    return re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", "", sentence)
+
+
+def _group_list(clause: str, lang: str) -> list[Country]:
+    """The states right after a group subject ('the foreign ministers of A, B and C'):
+    the first within three words of it, the next each joined by a comma or 'and'."""
+    group = GROUP[lang].search(clause)
+    if not group:
+        return []
+    found, base = [], group.end()
+    at = base
+    for start, end, state in words.spans(clause[base:], lang):
+        gap = clause[at:base + start]
+        joined = r"\s*(?:,\s*)?(?:(?:and|и)\s+)?(?:the\s+)?" if found else \
+            r"\s*(?:[\w-]+\s+){0,3}?(?:the\s+)?"
+        if not re.fullmatch(joined, gap, re.I):
+            break
+        found.append(state)
+        at = base + end
+    return found
 
 
 def _clauses(sentence: str, lang: str) -> list[str]:
@@ -848,7 +882,8 @@ def officials(sentences: list[str], lang: str, chair_name: str | None) -> list[d
         if ELSEWHERE.search(sentence):
             continue
         parts = []
-        if TOOK_PART[lang].search(sentence) and not ABSENT.search(sentence):
+        if (TOOK_PART[lang].search(sentence) or GROUP[lang].search(sentence)) and \
+                not ABSENT.search(sentence):
             parts = [sentence, *(sentences[n + 1:n + 2] if sentence.rstrip().endswith(":") else ())]
         parts += [_speakers(clause, lang) for clause in _clauses(sentence, lang)]
         for part in parts:
