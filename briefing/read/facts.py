@@ -66,7 +66,8 @@ TOOK_PART = {
                      r"brought together|gathered|joined the (?:call|meeting|session|talks|"
                      r"videoconference)|joining the (?:call|meeting|session|talks|summit|videoconference)|"
                      r"(?:first|last|among the \w+) to arrive|arrived (?:for|at) the|"
-                     r"sent (?:its|their)|sent (?:a |an )?(?:delegation|minister))\b", re.I),
+                     r"sent (?:its|their)|sent (?:a |an )?(?:delegation|minister)|"
+                     r"with the participation of|joined (?:via|by|through|online|in person))\b", re.I),
     "ru": re.compile(r"(?:участи[ея]|участв\w*|присутствова\w*|делегаци|представител(?!ьств)|"
                      r"представля\w*|подключил\w*|приняли участие|прибыл\w*|подъехал\w*|"
                      r"собрал\w*)", re.I),
@@ -306,7 +307,10 @@ def _english_body(lead: str, organization: str | None) -> str | None:
         if re.search(r"\b(?:sidelines|margins|eve|ahead|run-up)\s+of\b",
                      lead[max(0, match.start() - 60):match.start()]):
             continue  # ("on the sidelines of the UN General Assembly": another body)
-        name = match.group(1)
+        name = re.sub(r"^(?:Meeting|Session|Sitting) of (?:the )?", "", match.group(1))
+        if organization and re.fullmatch(ORGANIZATIONS[organization][0], name) and \
+                re.search(rf"{BODY_WORDS}$", name):
+            return name  # ("the Supreme Eurasian Economic Council": a body, not the union)
         for code, (names, _) in ORGANIZATIONS.items():  # the organization's own name off
             name = re.sub(rf"\s+of\s+(?:the\s+)?(?:Member States of the\s+)?(?:{names}).*$", "",
                           name)
@@ -457,7 +461,8 @@ def _span(head: str, lang: str, published: dt.date, today: bool) -> tuple[When, 
 
 TODAY = (r"\b(?:today|this morning|this afternoon|tonight|yesterday|сегодня|вчера|проход(?:ит|ят)|"
          r"открыл(?:ось|ся|ась)\s+сегодня)\b")
-WEEKDAYS = {"en": r"\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+WEEKDAY = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+WEEKDAYS = {"en": rf"\bon ({WEEKDAY})\b",
             "ru": r"\bв(?:о)? (понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b"}
 
 
@@ -471,7 +476,9 @@ def _weekday(name: str, lang: str) -> int:
 def _month_or_year(text: str, lang: str, published: dt.date | None
                    ) -> tuple[When, None] | None:
     """'in July 2022', 'в конце октября 2025 года' (a month); 'in 2020', 'в 2014 году'
-    (a year)."""
+    (a year); never from a clause about what will happen ("Malta will chair it in 2024")."""
+    text = " ".join(c for c in CLAUSE.split(text) if not re.search(
+        r"\bwill\b|\bбуд(?:ет|ут)\b|\bпримет\b|\bсостоится\b", c, re.I))
     month_name = EN_MONTH if lang == "en" else RU_MONTH
     months = MONTHS[lang]
     month = re.search(rf"\b(?:in|в|во)\s+(?:(?:early|mid|late|the end of|the beginning of|"
@@ -577,7 +584,9 @@ def location(lead: str, sentences: list[str], lang: str, held: str | None) -> st
 
 def chair(text: str, lang: str) -> dict[str, str]:
     """{name, position, country} of who chaired, as far as the text says."""
-    flat = " ".join(split_sentences(_abbreviations(text)))
+    # (a heading or dateline without a full stop still ends where it ends)
+    flat = " ".join(s if re.search(r"[.!?:;]$", s) else f"{s}."
+                    for s in split_sentences(_abbreviations(text)))
     match = CHAIR[lang].search(flat)
     if match:
         # the phrase up to the first comma, or on to the next ones where the first
@@ -616,7 +625,11 @@ PRESIDENT = re.compile(rf"\b[Tt]he (President of the (?:Security )?Council)(?: f
 CHAIRED_BY_SUBJECT = [  # "<who> chaired the session", "<who>, who chairs the council"
     re.compile(rf"(?:^|[.;]\s+|,\s+)({WHO}),\s+who\s+(?:currently\s+)?(?:chairs|chaired|"
                r"is chairing|was chairing|presided|presides)\b"),
-    re.compile(rf"(?:^|[.;]\s+)({WHO})\s+(?:chaired|presided over|is chairing)\s+(?:the|this)\s+"),
+    re.compile(rf"(?:^|[.;]\s+)({WHO})(?:\s+(?:on|this|last)\s+\w+)?\s+(?:chaired|presided over|"
+               rf"is chairing)\s+(?:the|this|a|an)\s+"),
+    # "X, the OSCE Chairperson-in-Office, who chaired": the name before the position
+    re.compile(rf"(?:^|[.;]\s+|,\s+|[\"”»]\s+)({WHO}),\s+{WHO},\s+who\s+(?:currently\s+)?(?:chairs|chaired|"
+               r"is chairing|was chairing|presided|presides)\b"),
     re.compile(rf",?\s+with\s+({WHO})\s+(?:presiding|in the chair)\b"),
     re.compile(rf"(?:^|[.;]\s+)(?:The host,\s+)?({WHO}),\s+(?:is|was)\s+chairing\b"),
 ]
@@ -695,15 +708,18 @@ def _person(phrase: str, lang: str, chair: bool = True, case: str | None = None
 def _split_name(phrase: str, lang: str) -> tuple[str | None, str]:
     """(the name, the rest) of a phrase that ends or begins with a person's name."""
     if lang == "en":
-        head, comma, rest = phrase.partition(", ")
-        tokens = head.split()
-        for at in range(len(tokens)):  # "Ambassador Dominika Krois, Permanent Representative"
-            name = " ".join(tokens[at:])
-            if comma and all(TITLE_WORDS.fullmatch(t) for t in tokens[:at]) and \
-                    re.fullmatch(rf"{NAME_PART}(?: [{UPPER}]\.)?(?: {NAME_PART}){{1,2}}", name) and \
-                    not TITLE_WORDS.search(name) and not words.english_states(name):
-                title = " ".join(tokens[:at])  # (a title before the name: part of the position)
-                return name, f"{title}, {rest}" if title else rest
+        chunks = phrase.split(", ")
+        for n, chunk in enumerate(chunks[:-1] if len(chunks) > 1 else ()):
+            tokens = chunk.split()
+            for at in range(len(tokens)):  # "Ambassador Dominika Krois, Permanent Representative"
+                name = " ".join(tokens[at:])
+                if all(TITLE_WORDS.fullmatch(t) for t in tokens[:at]) and \
+                        re.fullmatch(rf"{NAME_PART}(?: [{UPPER}]\.)?(?: {NAME_PART}){{1,2}}", name) \
+                        and not TITLE_WORDS.search(name) and not words.english_states(name):
+                    # (a title before the name, and the chunks around it: the position)
+                    title = " ".join(tokens[:at])
+                    rest = [*chunks[:n], *([title] if title else []), *chunks[n + 1:]]
+                    return name, ", ".join(rest)
         tokens = phrase.split()
         for size in (3, 2):  # the longest run of name-like words that ends the phrase
             name = tokens[-size:]
@@ -757,7 +773,7 @@ def _without(position: str, start: int, end: int, lang: str) -> str:
 # its states are left out (a list the editor completes beats a state wrongly listed)
 ABSENT = re.compile(r"\b(?:not(?! only)|could not|was unable|were unable|absent|declined|except|"
                     r"without (?:the )?(?:participation|delegations?|representatives?|(?-i:[A-Z]))|"
-                    r"boycott\w*|stayed away|invited|other than|"
+                    r"boycott\w*|stayed away|other than|"
                     r"не\s+(?:принял\w*|участвова\w*|смог\w*|прибыл\w*|приехал\w*|был\w*)|без|кроме|"
                     r"за исключением|отказал\w*|по приглашению|отсутствова\w*)\b", re.I)
 
@@ -931,7 +947,8 @@ def _people_in(sentence: str, lang: str) -> list[dict[str, str]]:
             if state and state[0][0] == 0 and len(tokens) > 2:
                 tokens = " ".join(tokens)[state[0][1]:].split()
             elif TITLE_WORDS.fullmatch(tokens[0]) or (tokens[0].isupper() and len(tokens[0]) > 1) \
-                    or tokens[0] in ("The", "Of"):
+                    or tokens[0] in ("The", "Of", "On", "In", "At", "By", "For", "From", "After") \
+                    or re.fullmatch(rf"{EN_MONTH}|{WEEKDAY}", tokens[0]):
                 tokens.pop(0)
             else:
                 break
@@ -978,7 +995,8 @@ PORTFOLIO = re.compile(r"(?:(?:Foreign|Affairs|Internal|Interior|Defence|Defense
 def _russian_people(sentence: str) -> list[dict[str, str]]:
     """Names in a Russian sentence (see _russian_name_size), put in the nominative."""
     tokens = [(m.start(), m.group())
-              for m in re.finditer(r"[А-ЯЁA-Z][а-яёa-z-]+|[А-ЯЁ]\.|[А-ЯЁ](?![\w.])", sentence)]
+              for m in re.finditer(r"[А-ЯЁA-Z][а-яёa-z]+(?:-[А-ЯЁA-Zа-яёa-z][а-яёa-z]+)*|[А-ЯЁ]\.|"
+                                   r"[А-ЯЁ](?![\w.])", sentence)]
     people, run = [], []
 
     def close():
