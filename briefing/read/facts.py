@@ -774,6 +774,9 @@ def _without(position: str, start: int, end: int, lang: str) -> str:
 ABSENT = re.compile(r"\b(?:not(?! only)|could not|was unable|were unable|absent|declined|except|"
                     r"without (?:the )?(?:participation|delegations?|representatives?|(?-i:[A-Z]))|"
                     r"boycott\w*|stayed away|other than|"
+                    # (invited is not there, unless the clause says they came)
+                    r"invited(?!.*\b(?:attended|attending|took part|taking part|joined|"
+                    r"participat\w*|present)\b)|"
                     r"не\s+(?:принял\w*|участвова\w*|смог\w*|прибыл\w*|приехал\w*|был\w*)|без|кроме|"
                     r"за исключением|отказал\w*|по приглашению|отсутствова\w*)\b", re.I)
 
