@@ -340,6 +340,10 @@ def test_what_no_page_may_carry_is_left_out_of_a_draft():
      "by Jamie Bridge, Chair of the NGO Committee.", {"Munir Akram", "Jamie Bridge"}),
     ("The Foreign Ministers of Armenia and Belarus held their meeting in New York.", set()),
     ("Генеральный секретарь ОДКБ Николай Бордюжа выступил с докладом.", {"Николай Бордюжа"}),
+    # who left before the meeting was not there
+    ("The United States delegation was led by Assistant Secretary James O'Brien: Secretary "
+     "Antony Blinken, who had attended the dinner, left Skopje before the meeting.",
+     {"James O'Brien"}),
     ("Участников встретил в комплексе имени Карена Демирчяна премьер-министр Армении "
      "Никол Пашинян.", {"Никол Пашинян"}),
     ("В нем приняли участие премьер-министр Казахстана Аскар Мамин и заместитель министра "

@@ -50,7 +50,7 @@ def person(phrase: str, lang: str, chair: bool = True, case: str | None = None
     phrase = re.sub(HONORIFICS, "", phrase)
     found: dict[str, str] = {}
     state = None
-    if lang == "en":  # "... Khan of Pakistan": the state after the name
+    if lang == "en" and chair:  # "... Khan of Pakistan": the state after the name
         after = re.search(r"\s+(?:of|from)\s+(?:the\s+)?([A-Z][\w ]+)$", phrase)
         if after:
             named = words.english_spans(after.group(1))

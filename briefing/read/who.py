@@ -18,6 +18,7 @@ from .prose import CLAUSE, ELSEWHERE, EN_MONTH, ORGANIZATIONS, WEEKDAY, split_se
 TOOK_PART = {
     "en": re.compile(r"\b(?:attended|attending|took part|taking part|participated|participating|"
                      r"participants? (?:included|were|from)|delegations? (?:of|from|led)|"
+                     r"delegations? (?:[\w-]+ ){0,3}?(?:was |were |is |are )?(?:led|headed) by|"
                      r"representatives (?:of|from)|heads of (?:delegations|the)|(?:is|are|was|were) "
                      r"represented|joined by|also present|present were|around the table|"
                      r"brought together|gathered|joined the (?:call|meeting|session|talks|"
@@ -127,7 +128,8 @@ CHAIRED_BY_SUBJECT = [  # "<who> chaired the session", "<who>, who chairs the co
 # its states are left out (a list the editor completes beats a state wrongly listed)
 ABSENT = re.compile(r"\b(?:not(?! only)|could not|was unable|were unable|absent|declined|except|"
                     r"without (?:the )?(?:participation|delegations?|representatives?|(?-i:[A-Z]))|"
-                    r"boycott\w*|stayed away|other than|"
+                    r"boycott\w*|stayed away|other than|left (?:\w+ ){0,3}before (?:the )?(?:meeting|"
+                    r"session|summit|talks|it)|"
                     # (invited is not there, unless the clause says they came)
                     r"invited(?!.*\b(?:attended|attending|took part|taking part|joined|"
                     r"participat\w*|present)\b)|"
@@ -204,9 +206,15 @@ def _group_list(clause: str, lang: str) -> list[Country]:
 
 def _clauses(sentence: str, lang: str) -> list[str]:
     """The sentence's clauses. A Russian clause without a verb shares the one before
-    it ("Украину представлял посол, а Молдавию – посол в Белоруссии")."""
+    it ("Украину представлял посол, а Молдавию – посол в Белоруссии"); what follows a
+    colon is one of its own where it says someone was not there ("… led by X: Y and Z
+    left before the meeting")."""
     clauses: list[str] = []
+    pieces = []
     for clause in CLAUSE.split(sentence):
+        head, colon, tail = clause.partition(": ")
+        pieces += [head, tail] if colon and ABSENT.search(tail) else [clause]
+    for clause in pieces:
         if clauses and lang == "ru" and not any(
                 words.morph().parse(w)[0].tag.POS in ("VERB", "PRTS")
                 for w in re.findall(r"[а-яё]+", clause, re.I)):
@@ -255,11 +263,12 @@ def officials(sentences: list[str], lang: str, chair_name: str | None) -> list[d
     for n, sentence in enumerate(sentences):
         if ELSEWHERE.search(sentence):
             continue
-        parts = []
-        if (TOOK_PART[lang].search(sentence) or GROUP[lang].search(sentence)) and \
-                not ABSENT.search(sentence):
-            parts = [sentence, *(sentences[n + 1:n + 2] if sentence.rstrip().endswith(":") else ())]
-        parts += [_speakers(clause, lang) for clause in _clauses(sentence, lang)]
+        clauses = _clauses(sentence, lang)
+        parts = [_speakers(clause, lang) for clause in clauses]
+        if TOOK_PART[lang].search(sentence) or GROUP[lang].search(sentence):
+            parts += [clause for clause in clauses if not ABSENT.search(clause)]
+            if sentence.rstrip().endswith(":") and not ABSENT.search(sentence):
+                parts += sentences[n + 1:n + 2]
         for part in parts:
             for official in _people_in(without_abbreviation_stops(part), lang):
                 if chair_name and same_name(official["name"], chair_name):
