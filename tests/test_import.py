@@ -137,10 +137,11 @@ EVALUATION = import_eval.SET
 
 @pytest.mark.skipif(len(list(EVALUATION.glob("*.expected.yaml"))) < 30,
                     reason="the evaluation set is not complete")
-@pytest.mark.parametrize("folder, floor", [("import-unseen", 0.90), ("import-holdout", 0.74)])
+@pytest.mark.parametrize("folder, floor", [("import-unseen", 0.92), ("import-holdout", 0.78),
+                                           ("import-blind", 0.74)])
 def test_the_sets_written_without_reading_the_importer_list_no_one_who_was_not_there(
         folder, floor):
-    """The second and third sets were written blind (each README says how); what they
+    """The second, third and fourth sets were written blind (each README says how); what they
     found was fixed, so they now hold the line: no state listed that did not take part,
     and no change reads them worse than they read when this was written."""
     result = import_eval.evaluate(folder=ROOT / "tests" / "fixtures" / folder)
@@ -420,10 +421,36 @@ def test_states_of_officials_and_of_the_words_around_them(sentence, listed):
      "36-й саммит АСЕАН. Приняли участие лидеры всех десяти государств – членов АСЕАН.",
      {"body": "Summit", "countries": "all members", "chair": {
          "name": "Нгуен Суан Фук", "position": "премьер-министр", "country": "VN"}}),
+    # what the fourth set, written blind, found read wrongly (the header is a Wednesday)
+    ("Vienna, 22 March 2019 - The 62nd session of the Commission on Narcotic Drugs closed "
+     "today. The session opened on 14 March.", {"date": "2019-03-14", "end_date": "2019-03-22"}),
+    ("Во вторник под председательством Президента России Владимира Путина прошел XII саммит "
+     "БРИКС, хотя изначально его планировалось провести в июле.", {"date": "2021-05-04"}),
+    ("The Supreme Council met in Bishkek today, in person, unlike the videoconferences of "
+     "2020 and 2021.", {"format": "in person"}),
+    ("Ambassador Mohan Pieris was elected Chair of the First Committee at UN Headquarters "
+     "today.", {"location": None, "body": "First Committee"}),
+    ("BRIC Leaders Hold Their First Summit in Yekaterinburg today.", {"body": None,
+                                                                      "organization": "BRICS"}),
+    ("Defence ministers of the SCO met in New Delhi today, with India's Defence Minister "
+     "Rajnath Singh chairing the talks.", {"chair": {"name": "Rajnath Singh",
+                                                     "position": "Defence Minister",
+                                                     "country": "IN"}}),
+    ("The 13th ASEAN Summit opened today, chaired by Singapore's Prime Minister Lee Hsien "
+     "Loong in the ballroom of the Shangri-La Hotel.", {"chair": {
+         "name": "Lee Hsien Loong", "position": "Prime Minister", "country": "SG"}}),
+    ("The CND session opened today. Ambassador Mirghani Abbaker Altayeb Bakhet of Sudan "
+     "chaired the session.", {"chair": {"name": "Mirghani Abbaker Altayeb Bakhet",
+                                       "position": "Ambassador", "country": "SD"}}),
+    ("Сегодня заседание Совета коллективной безопасности ОДКБ прошло под председательством "
+     "президента Беларуси Александра Лукашенко и подвело черту под годом председательства.",
+     {"chair": {"name": "Александр Лукашенко", "position": "президент", "country": "BY"}}),
 ])
 def test_facts_as_releases_write_them(text, facts):
-    draft = extract(read_raw("r.txt", f" date 2021-05-05\n{text}\n".encode()))
+    header = "" if re.match(r"\w+, \d", text) else " date 2021-05-05\n"  # (a dateline: none)
+    draft = extract(read_raw("r.txt", f"{header}{text}\n".encode()))
     found = {"chair": draft.chair, "body": draft.body, "organization": draft.organization,
-             "countries": draft.countries,
+             "countries": draft.countries, "format": draft.format, "location": draft.location,
+             "date": draft.date.iso if draft.date else None,
              "end_date": draft.end_date.iso if draft.end_date else None}
     assert {key: found[key] for key in facts} == facts

@@ -217,6 +217,10 @@ def body(lead: str, lang: str, organization: str | None, known: dict,
     return name
 
 
+HEADLINE = re.compile(r"\b(?:Hold|Holds|Held|Their|Its|Open|Opens|Opened|Meet|Meets|Met|Begin|"
+                      r"Begins|Began|End|Ends|Ended|Kick|Kicks|Start|Starts|Close|Closes|Closed|"
+                      r"Convene|Convenes|Gather|Gathers|Discuss|Discusses|Adopt|Adopts|Sign|Signs|"
+                      r"Say|Says|Tell|Tells|Call|Calls|Urge|Urges)\b")
 SIMILAR_BODY = 0.8  # difflib ratio of two bodies' names, their small words left out
 
 
@@ -247,6 +251,8 @@ def _english_body(lead: str, organization: str | None) -> str | None:
             return name  # ("the 42nd ASEAN Summit": the body is the organization's summit)
         if re.fullmatch(rf"{BODY_WORDS}", name) or name.lower().startswith(("meeting of",)):
             continue
+        if HEADLINE.search(name):
+            continue  # ("BRIC Leaders Hold Their First Summit in ...": a headline's words)
         if len(name.split()) >= 2:
             return name
     # a body named by who meets: "The BRICS Ministers of Foreign Affairs held their meeting"
@@ -303,9 +309,16 @@ def _session(lead: str, lang: str) -> int | None:
 
 
 def meeting_format(text: str) -> str | None:
-    for name, pattern in FORMATS:
-        if re.search(pattern, text, re.I):
-            return name
+    """The format the text first states, in a sentence about this meeting ("held in
+    person, unlike the videoconferences of 2020-2021" is in person)."""
+    found = []
+    for sentence in split_sentences(text):
+        if ELSEWHERE.search(sentence):
+            continue
+        found += [(m.start(), n, name) for n, (name, pattern) in enumerate(FORMATS)
+                  for m in [re.search(pattern, sentence, re.I)] if m]
+        if found:
+            return min(found)[2]  # (the first in the sentence; "hybrid" before its parts)
     return None
 
 
@@ -318,12 +331,23 @@ def dates(draft: Draft, lead: str, sentences: list[str], raw: Raw) -> None:
     at = sentences.index(lead) if lead in sentences else 0
     head = " ".join(sentences[at:at + 2])
     today = re.search(TODAY, lead, re.I)
+    dated = _explicit_date(lead, lang, None) if not published and today else None
+    if dated and dated[1] is None and dated[0].first == dated[0].last:
+        published = dated[0].first  # ("Vienna, 22 March 2019 - ... closed today")
     if published and (span := _span(head, lang, published, bool(today))):
         draft.date, draft.end_date = span
         draft.date_note = f"header date; the text says '{today.group(0)}'" if today else None
         return
-    found = _explicit_date(lead, lang, published) or \
-        _explicit_date(" ".join(sentences[:2]), lang, published) or \
+    found = _explicit_date(lead, lang, published)
+    weekday = re.search(WEEKDAYS[lang], lead, re.I)
+    day_given = found and found[0].first == found[0].last
+    if not day_given and published and weekday and not today:  # (before a month beside it)
+        back = (published.weekday() - _weekday(weekday.group(1), lang)) % 7
+        draft.date = When.of(published - dt.timedelta(days=back))
+        draft.date_note = f"the '{weekday.group(0)}' before the header date, {published.isoformat()}"
+        draft.checks["date"] = "a weekday counted back from the date above the text"
+        return
+    found = found or _explicit_date(" ".join(sentences[:2]), lang, published) or \
         _month_or_year(lead, lang, published)
     # "today" in the lead: the date above the text, unless the lead's date holds it (a
     # date beside it may be of something else: "the report covering 1 August 2012")
@@ -336,13 +360,6 @@ def dates(draft: Draft, lead: str, sentences: list[str], raw: Raw) -> None:
             draft.checks["date"] = "the year is the publication date's; the text gives none"
         return
     today = today or re.search(TODAY, raw.text, re.I)
-    weekday = re.search(WEEKDAYS[lang], lead, re.I)
-    if published and weekday and not today:
-        back = (published.weekday() - _weekday(weekday.group(1), lang)) % 7
-        draft.date = When.of(published - dt.timedelta(days=back))
-        draft.date_note = f"the '{weekday.group(0)}' before the header date, {published.isoformat()}"
-        draft.checks["date"] = "a weekday counted back from the date above the text"
-        return
     if published and today:
         word = today.group(0).lower()
         day = published - dt.timedelta(days=1) if word in ("yesterday", "вчера") else published
@@ -486,6 +503,8 @@ def location(lead: str, sentences: list[str], lang: str, held: str | None) -> st
         for match in re.finditer(pattern, sentence):
             name = match.group(1) or match.group(2)
             for candidate in (name, name.split()[0]):
+                if candidate.isupper() and len(candidate) <= 4:
+                    continue  # an abbreviation ("UN Headquarters"), not a town named "Un"
                 found = words.city(candidate, lang)
                 if found:
                     city, state = found

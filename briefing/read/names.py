@@ -98,7 +98,7 @@ def _split_name(phrase: str, lang: str) -> tuple[str | None, str]:
                     rest = [*chunks[:n], *([title] if title else []), *chunks[n + 1:]]
                     return name, ", ".join(rest)
         tokens = phrase.split()
-        for size in (3, 2):  # the longest run of name-like words that ends the phrase
+        for size in (4, 3, 2):  # the longest run of name-like words that ends the phrase
             name = tokens[-size:]
             if len(tokens) >= size and all(NAME_WORD.fullmatch(t) for t in name) and \
                     not TITLE_WORDS.search(" ".join(name)) and \

@@ -20,7 +20,7 @@ ORGANIZATIONS = {  # code -> (English names, Russian names), as regular expressi
     "OSCE": (r"Organi[sz]ation for Security and Co-?operation in Europe|\bOSCE\b",
              r"Организаци\w* по безопасности и сотрудничеству в Европе|\bОБСЕ\b"),
     "ASEAN": (r"Association of Southeast Asian Nations|\bASEAN\b", r"\bАСЕАН\b"),
-    "BRICS": (r"\bBRICS\b", r"\bБРИКС\b"),
+    "BRICS": (r"\bBRICS?\b", r"\bБРИКС?\b"),  # (BRIC until South Africa joined in 2011)
     "UN": (r"\bUnited Nations\b|\bUN\b|\bUNODC\b|\bECOSOC\b|(?<!Collective )(?<!of )Security "
            r"Council\b(?!s)|"
            r"Economic and Social Council|Commission on Narcotic Drugs|General Assembly",

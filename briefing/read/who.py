@@ -58,12 +58,12 @@ CHAIR = {
     "en": re.compile(r"(?:chaired by|under the chairmanship of|presided over by|"
                      r"under the chairship of)\s+(.+?)"
                      r"(?=,? (?:the|a|an) \w+ (?:meeting|session)|\.\s|\.$|;|, (?:was|were|took|"
-                     r"held|met)\b| (?:was|were) held\b|$)", re.I),
+                     r"held|met)\b| (?:was|were) held\b| (?:in|at) the |$)", re.I),
     # (who opened a meeting did not chair it, unless the text says so)
     "ru": re.compile(r"(?:под председательством|[Зз]аседание (?:[^.]*?\s)?(?:ведет|ведёт|вел|"
                      r"вёл)|[Пп]редседательствова\w*(?: на (?:заседании|совете|встрече))?)\s+(.+?)"
                      r"(?=\s(?:состоял|прошл|прошел|прошло|провел|состоялось|в режиме|в формате|"
-                     r"в городе|в г\.|в [А-Я])|[.;]|$)"),
+                     r"в городе|в г\.|в [А-Я])|\s+и\s+(?=[а-яё])|[.;:]|$)"),
 }
 
 
@@ -114,12 +114,12 @@ PRESIDENT = re.compile(rf"\b[Tt]he (President of the (?:Security )?Council)(?: f
 CHAIRED_BY_SUBJECT = [  # "<who> chaired the session", "<who>, who chairs the council"
     re.compile(rf"(?:^|[.;]\s+|,\s+)({WHO}),\s+who\s+(?:currently\s+)?(?:chairs|chaired|"
                r"is chairing|was chairing|presided|presides)\b"),
-    re.compile(rf"(?:^|[.;]\s+)({WHO})(?:\s+(?:on|this|last)\s+\w+)?\s+(?:chaired|presided over|"
-               rf"is chairing)\s+(?:the|this|a|an)\s+"),
+    re.compile(rf"(?:^|[.;]\s+)({WHO})(?:\s+(?:on|this|last)\s+\w+)?\s+(?:(?:chaired|presided over|"
+               rf"is chairing)\s+(?:the|this|a|an)\s+|presided\s*(?:[.;]|$))"),
     # "X, the OSCE Chairperson-in-Office, who chaired": the name before the position
     re.compile(rf"(?:^|[.;]\s+|,\s+|[\"”»]\s+)({WHO}),\s+{WHO},\s+who\s+(?:currently\s+)?(?:chairs|chaired|"
                r"is chairing|was chairing|presided|presides)\b"),
-    re.compile(rf",?\s+with\s+({WHO})\s+(?:presiding|in the chair)\b"),
+    re.compile(rf",?\s+with\s+({WHO})\s+(?:presiding|in the chair|chairing)\b"),
     re.compile(rf"(?:^|[.;]\s+)(?:The host,\s+)?({WHO}),\s+(?:is|was)\s+chairing\b"),
 ]
 

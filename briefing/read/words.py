@@ -226,7 +226,11 @@ def person_nominative(name: str, case: str | None = None) -> str:
 
 
 def _cased(new: str, like: str) -> str:
-    return new[:1].upper() + new[1:] if like[:1].isupper() else new
+    """`new` capitalised as `like` is, each part of a hyphenated name ("Касым-Жомарт")."""
+    parts, model = new.split("-"), like.split("-")
+    if len(parts) != len(model):
+        return new[:1].upper() + new[1:] if like[:1].isupper() else new
+    return "-".join(p[:1].upper() + p[1:] if m[:1].isupper() else p for p, m in zip(parts, model))
 
 
 # -- cities --------------------------------------------------------------------
