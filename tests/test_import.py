@@ -454,3 +454,11 @@ def test_facts_as_releases_write_them(text, facts):
              "date": draft.date.iso if draft.date else None,
              "end_date": draft.end_date.iso if draft.end_date else None}
     assert {key: found[key] for key in facts} == facts
+
+
+def test_the_readme_shows_the_evaluation_table_as_it_reads_today():
+    """The table in the README is the one bench/import_eval.py prints: a change that
+    reads the set better or worse updates it."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = import_eval.table(import_eval.evaluate()).split("\n\n")[0]
+    assert table in readme
