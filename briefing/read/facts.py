@@ -9,9 +9,10 @@ The rules that keep a draft honest:
 - the meeting is the one the first sentence that names a meeting describes (its
   "lead"): a session number, a date or a place named elsewhere (the next meeting,
   another body's session in the agenda) is not this meeting's;
-- a state is a participant only when a sentence says it took part (attended,
-  delegations of, приняли участие ...) or it chaired; a state named as a topic,
-  a venue of something else or a subject is not;
+- a state is a participant only when a clause says it took part (attended,
+  delegations of, приняли участие ...; "the ministers of A and B met"), its
+  official was there, or it chaired; a state named as a topic, a venue of
+  something else or a subject is not;
 - "all member states" is `all members`, never a list made up.
 
 The pieces: prose.py (sentences, clauses), who.py (chair, participants,

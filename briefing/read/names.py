@@ -35,7 +35,7 @@ TITLE_WORDS = re.compile(r"\b(?:Affairs|Minister|Ministers|Ministry|Council|Secr
                          r"Programme|Program|Strategy|Plan|Declaration|Statement|Charter|Treaty|Convention|"
                          r"Commissioner|Nations|Rights|Human|Secretariat|Mission|Delegation|"
                          r"Embassy|Protocol|Agreement|Resolution|Agenda|Report|Vision|Assistant|Adviser|Advisor|"
-                         r"Spokesman|Spokesperson|Envoy|Undersecretary)\b")
+                         r"Spokesman|Spokesperson|Undersecretary)\b")
 
 
 HONORIFICS = r"^(?:(?:the|The|H\.?E\.?|HE|Mr|Ms|Mrs|Dr|His Excellency|Her Excellency)\.?\s+)+"

@@ -31,6 +31,7 @@ ORGANIZATIONS = {  # code -> (English names, Russian names), as regular expressi
 
 ELSEWHERE = re.compile(r"\b(?:(?:next|previous|last|upcoming|forthcoming|following)\s+(?:\w+\s+)?"
                        r"(?:meeting|session|summit|sitting)|will be held|is scheduled|"
+                       r"last (?:month|year|week)|в прошлом (?:месяце|году)|"
                        r"следующ\w*\s+(?:\w+\s+)?(?:заседани|встреч|саммит|сесси)|"
                        r"предыдущ\w*\s+(?:\w+\s+)?(?:заседани|встреч|саммит|сесси)|состоится|"
                        r"пройд[её]т)", re.I)

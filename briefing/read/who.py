@@ -38,10 +38,30 @@ TOOK_PART = {
 GROUP = {
     "en": re.compile(r"^\W*(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:ministers|heads of (?:state|government)|"
                      r"leaders|presidents|premiers) of\b", re.I),
-    "ru": re.compile(r"\b(?:главы|президенты|министры|премьер-министры|руководители|лидеры)\s"),
+    "ru": re.compile(r"\b(?:главы|президенты|министры|премьер-министры|руководители|лидеры)\s", re.I),
+}
+# ... and only where the clause says they met or worked at it ("reviewed", "обсудили"),
+# not "the leaders of A and B criticised the meeting"
+MET = {
+    "en": re.compile(r"\b(?:met|gathered|convened|reviewed|discussed|considered|"
+                     r"exchanged|adopted|approved|signed|agreed|took stock|attended|attending|"
+                     r"took part|taking part|participated|joined|(?:are|were|is|was) (?:also )?in)\b",
+                     re.I),
+    "ru": re.compile(r"(?:обсудил\w*|обсужда\w*|рассмотрел\w*|рассматрива\w*|собрал\w*|"
+                     r"встретил\w*|подписал\w*|утвердил\w*|одобрил\w*|принял\w*|участв\w*|"
+                     r"обменял\w*|заслушал\w*|подвел\w*|подвели|прибыл\w*)", re.I),
 }
 
 
+# The verbs that say someone came: a clause after the first ("..., while C was
+# represented by ...") lists participants only with one of them, not with "the
+# delegation of C" that "was stuck at the airport"
+CAME = {
+    "en": re.compile(r"\b(?:attended|attending|took part|taking part|participated|participating|"
+                     r"(?:is|are|was|were) represented|joined|present|arrived)\b", re.I),
+    "ru": re.compile(r"(?:участвова\w*|участие|представля\w*|присутствова\w*|прибыл\w*|"
+                     r"подключил\w*|подъехал\w*)", re.I),
+}
 # What a clause says of a time to come names no participant of this meeting
 FUTURE = re.compile(r"\bwill (?:be )?(?:join|meet|take part|attend|participate|gather|hold|travel)\w*|"
                     r"\b(?:are|is) (?:expected|due|set) to\b|\bпримут участие|\bсоберутся|"
@@ -93,35 +113,61 @@ def chair(text: str, lang: str) -> dict[str, str]:
         if found.get("name"):
             return {**found, "position": president.group(1)}
     if lang == "en":
-        for pattern in CHAIRED_BY_SUBJECT:
-            found = pattern.search(flat)
-            if found:
-                someone = person(found.group(1), lang, chair=True)
-                if someone.get("name"):
-                    return someone
+        for sentence in split_sentences(without_abbreviation_stops(text)):
+            someone = _chaired_by_subject(sentence)
+            if someone:
+                return someone
     return {}
 
 
-# Who someone is: capitalised words (hyphens inside them) and the small words between,
-# each word once: separators and words never overlap, so no text makes it backtrack
-WHO = r"(?:[A-Z][\w'’.-]*|of|the|and|for)(?:(?:\s+|\s*[,–]\s+)(?:[A-Z][\w'’.-]*|of|the|and|for))*"
+def _chaired_by_subject(sentence: str) -> dict[str, str]:
+    """The chair a sentence names as its subject: "X chaired the meeting", "X, the
+    Chairperson-in-Office, who chaired", "with X chairing"; not one who chaired another
+    meeting, or once ("who chaired the council in 2019"), or who did not come. The
+    verb is found first, the name read back from it within a bound, so no text makes
+    the search slow."""
+    if ABSENT.search(sentence) or ELSEWHERE.search(sentence) or FUTURE.search(sentence) or \
+            re.search(r"\bin (?:19|20)\d\d\b|\b(?:last year|previously|formerly)\b", sentence):
+        return {}
+    for verb in CHAIRED_VERB.finditer(sentence):
+        before = sentence[max(0, verb.start() - WHO_SPAN):verb.start()]
+        chunks = re.split(r",\s+|[.;:\"”»]\s+", before)
+        for size in (1, 2) if verb.group("rel") else (1,):  # ("X, the OSCE CiO, who chaired")
+            who = re.search(rf"(?:{WHO_WORDS})$", chunks[-size].strip()) if len(chunks) >= size \
+                else None
+            if who:
+                someone = person(re.sub(LEADING_TIME, "", who.group(0)), "en", chair=True)
+                if someone.get("name"):
+                    return someone
+    for with_ in re.finditer(r"\bwith\s+", sentence):
+        who = re.match(rf"({WHO_WORDS})\s+(?:presiding|in the chair|chairing)\b",
+                       sentence[with_.end():with_.end() + WHO_SPAN])
+        if who:
+            someone = person(who.group(1), "en", chair=True)
+            if someone.get("name"):
+                return someone
+    return {}
+
+
+# Who someone is: capitalised words (hyphens inside them, an initial) and the small
+# words between, within a sentence; each word once, so no text makes it backtrack
+WHO_WORD = r"(?:[A-Z][\w'’-]*|[A-Z]\.|of|the|and|for)"
+WHO_WORDS = rf"{WHO_WORD}(?:\s+{WHO_WORD})*"
+WHO_SPAN = 200  # characters a name and its position may take before or after their verb
+LEADING_TIME = rf"^(?:On|In|At|During|After|Before)\s+(?:{WEEKDAY}|{EN_MONTH[1:-1]})(?:\s+\d+)?\s+"
 
 
 PRESIDENT = re.compile(rf"\b[Tt]he (President of the (?:Security )?Council)(?: for [A-Z]\w+)?,\s+"
-                       rf"({WHO}),")
+                       rf"({WHO_WORDS}(?:\s+of\s+{WHO_WORDS})?),")
 
 
-CHAIRED_BY_SUBJECT = [  # "<who> chaired the session", "<who>, who chairs the council"
-    re.compile(rf"(?:^|[.;]\s+|,\s+)({WHO}),\s+who\s+(?:currently\s+)?(?:chairs|chaired|"
-               r"is chairing|was chairing|presided|presides)\b"),
-    re.compile(rf"(?:^|[.;]\s+)({WHO})(?:\s+(?:on|this|last)\s+\w+)?\s+(?:(?:chaired|presided over|"
-               rf"is chairing)\s+(?:the|this|a|an)\s+|presided\s*(?:[.;]|$))"),
-    # "X, the OSCE Chairperson-in-Office, who chaired": the name before the position
-    re.compile(rf"(?:^|[.;]\s+|,\s+|[\"”»]\s+)({WHO}),\s+{WHO},\s+who\s+(?:currently\s+)?(?:chairs|chaired|"
-               r"is chairing|was chairing|presided|presides)\b"),
-    re.compile(rf",?\s+with\s+({WHO})\s+(?:presiding|in the chair|chairing)\b"),
-    re.compile(rf"(?:^|[.;]\s+)(?:The host,\s+)?({WHO}),\s+(?:is|was)\s+chairing\b"),
-]
+# The verb of a sentence whose subject chaired: "X chaired the session", "X, who chairs
+# the council", "X presided." (not "chaired a separate meeting")
+CHAIRED_VERB = re.compile(
+    r",\s+who\s+(?:currently\s+)?(?P<rel>chairs|chaired|is chairing|was chairing|presided|"
+    r"presides)\b|(?:\s+(?:on|this|last)\s+\w+)?\s+(?:(?:chaired|presided over|is chairing)\s+"
+    r"(?:the|this|a|an)\s+(?!(?:separate|another|different|previous|next|preparatory)\b)|presided\s*(?:[.;]|$))"
+    r"|,\s+(?:is|was)\s+chairing\b")
 
 
 # A sentence that says someone did not come, or came only in part, names no participant:
@@ -132,7 +178,11 @@ ABSENT = re.compile(r"\b(?:not(?! only)|could not|was unable|were unable|absent|
                     r"session|summit|talks|it)|"
                     # (invited is not there, unless the clause says they came)
                     r"invited(?!.*\b(?:attended|attending|took part|taking part|joined|"
-                    r"participat\w*|present)\b)|"
+                    r"participated|(?:was|were) present)\b)|"
+                    # a message or a letter is sent by who is not there
+                    r"(?:message|letter|greetings?|address) from|by (?:a )?letter|by phone|"
+                    r"stuck|remained in|stayed (?:at home|in)|посла\w* приветстви\w*|послани\w*|"
+                    r"письм\w*|по телефону|застрял\w*|осталс\w* в|"
                     r"не\s+(?:принял\w*|участвова\w*|смог\w*|прибыл\w*|приехал\w*|был\w*)|без|кроме|"
                     r"за исключением|отказал\w*|по приглашению|отсутствова\w*)\b", re.I)
 
@@ -149,16 +199,18 @@ def participants(sentences: list[str], lang: str, officials_: list[dict[str, str
     for n, sentence in enumerate(sentences):
         if ELSEWHERE.search(sentence):
             continue
-        for clause in _clauses(_unquoted(sentence), lang):
+        for n_clause, clause in enumerate(_clauses(_unquoted(sentence), lang)):
             if ABSENT.search(clause) or FUTURE.search(clause):
                 continue
             took_part, group = TOOK_PART[lang].search(clause), GROUP[lang].search(clause)
+            if n_clause and not CAME[lang].search(clause):
+                took_part = None  # (a later clause lists only with a verb: "while C attended")
             if not (took_part or group):
                 continue
             part = _participant_part(clause, lang) if took_part else clause
             if ALL_MEMBERS[lang].search(clause) and len(words.states(part, lang)) < 2:
                 return ALL
-            for state in _group_list(clause, lang):
+            for state in _group_list(clause, lang) if MET[lang].search(clause) else ():
                 found[state] = None
             for start, state in words.states(part, lang) if took_part else ():
                 if not re.search(r"\b(?:в|во|на)\s+$", part[:start]):  # ("положение в Сирии")
@@ -265,10 +317,13 @@ def officials(sentences: list[str], lang: str, chair_name: str | None) -> list[d
             continue
         clauses = _clauses(sentence, lang)
         parts = [_speakers(clause, lang) for clause in clauses]
-        if TOOK_PART[lang].search(sentence) or GROUP[lang].search(sentence):
-            parts += [clause for clause in clauses if not ABSENT.search(clause)]
-            if sentence.rstrip().endswith(":") and not ABSENT.search(sentence):
-                parts += sentences[n + 1:n + 2]
+        # the people of a clause that says they took part, not of one beside it ("while
+        # X remained in Moscow")
+        parts += [clause for clause in clauses if (TOOK_PART[lang].search(clause) or
+                  GROUP[lang].search(clause)) and not ABSENT.search(clause)]
+        if sentence.rstrip().endswith(":") and not ABSENT.search(sentence) and \
+                TOOK_PART[lang].search(clauses[-1]):
+            parts += sentences[n + 1:n + 2]
         for part in parts:
             for official in _people_in(without_abbreviation_stops(part), lang):
                 if chair_name and same_name(official["name"], chair_name):
@@ -309,16 +364,20 @@ def _people_in(sentence: str, lang: str) -> list[dict[str, str]]:
         tokens = [t.rstrip(".,") if len(t.rstrip(".")) > 1 else t
                   for t in re.sub(r"['’]s\b", "", run.group(0)).split()]
         # the position's words before the name: titles, states, organizations
-        while tokens:
-            state = words.english_spans(" ".join(tokens))  # ("North Macedonia Dimitar ...")
-            if state and state[0][0] == 0 and len(tokens) > 2:
-                tokens = " ".join(tokens)[state[0][1]:].split()
-            elif TITLE_WORDS.fullmatch(tokens[0]) or (tokens[0].isupper() and len(tokens[0]) > 1) \
-                    or tokens[0] in ("The", "Of", "On", "In", "At", "By", "For", "From", "After") \
-                    or re.fullmatch(rf"{EN_MONTH}|{WEEKDAY}", tokens[0]):
-                tokens.pop(0)
+        # (the states in it found once: "North Macedonia Dimitar ..." starts with one)
+        state_at = {len(" ".join(tokens)[:start].split()): len(" ".join(tokens)[:end].split())
+                    for start, end, _ in words.english_spans(" ".join(tokens))}
+        at = 0
+        while at < len(tokens):
+            if at in state_at and len(tokens) - state_at[at] >= 2:
+                at = state_at[at]
+            elif TITLE_WORDS.fullmatch(tokens[at]) or (tokens[at].isupper() and len(tokens[at]) > 1) \
+                    or tokens[at] in ("The", "Of", "On", "In", "At", "By", "For", "From", "After") \
+                    or re.fullmatch(rf"{EN_MONTH}|{WEEKDAY}", tokens[at]):
+                at += 1
             else:
                 break
+        tokens = tokens[at:]
         if len(tokens) < 2 or len(tokens) > 4 or any(TITLE_WORDS.fullmatch(t) for t in tokens) or \
                 words.english_states(" ".join(tokens)) or not tokens[-1][:1].isupper() or \
                 words.city(" ".join(tokens), lang) or \
@@ -355,7 +414,7 @@ def _people_in(sentence: str, lang: str) -> list[dict[str, str]]:
 PORTFOLIO = re.compile(r"(?:(?:Foreign|Affairs|Internal|Interior|Defence|Defense|Justice|Economy|"
                        r"Finance|Health|Transport|Energy|Trade|Industry|Security|International|"
                        r"Relations|Cooperation|External|National|Emergency|Situations|Development|"
-                       r"Agriculture|Education|Culture|Labour|Labor|Europe|Affairs|Government|"
+                       r"Agriculture|Education|Culture|Labour|Labor|Europe|Government|"
                        r"State|Council|Committee|Board|Commission|Staff|and|of|for)\s*)+")
 
 
