@@ -27,11 +27,12 @@ PAGE = "meetings/csto-drug-council-xxiv/"
 class Server:
     """`build.py serve` on a free port, in `folder`; its output collected as it comes."""
 
-    def __init__(self, folder: Path, *options: str, port: int | None = None):
+    def __init__(self, folder: Path, *options: str, port: int | None = None,
+                 env: dict | None = None):
         self.folder, self.port = folder, port or free_port()
         self.process = subprocess.Popen(
             [sys.executable, str(ROOT / "build.py"), "serve", "--port", str(self.port), *options],
-            cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
         self.lines: list[str] = []
         threading.Thread(target=self._collect, daemon=True).start()
 
@@ -230,6 +231,50 @@ def test_a_burst_of_saves_is_one_rebuild(work, server):
     wait_until(lambda: status(server.url + "meetings/meeting-29/") == 200)
     time.sleep(1)
     assert server.builds() == before + 1, "\n".join(server.lines)
+
+
+def test_an_idle_preview_does_not_wake_to_look_at_its_inputs(work, server):
+    """Nobody saves: the preview waits for the operating system's word instead of
+    looking at every input ten times a second (it woke 30 times in 3 s before). Its
+    loop's wake-ups are counted by the kernel (voluntary context switches)."""
+    def wakeups() -> int:
+        status_ = Path(f"/proc/{server.process.pid}/status").read_text()
+        return int(next(line.split()[1] for line in status_.splitlines()
+                        if line.startswith("voluntary_ctxt_switches")))
+
+    time.sleep(1.5)  # (the first build and its settling looks are over)
+    before = wakeups()
+    time.sleep(3)
+    assert wakeups() - before < 10
+    # and a save still shows at once
+    page = work / "content" / "idle.md"
+    page.write_text("---\ntitle: Saved while idle\ndate: 2023-03-01\n---\n\nText.\n")
+    started = time.monotonic()
+    wait_until(lambda: status(server.url + "meetings/idle/") == 200)
+    assert time.monotonic() - started < 3
+
+
+def test_without_the_operating_systems_events_the_preview_polls_and_sees_every_save(work,
+                                                                                   tmp_path):
+    """Where the events cannot be had (here: watchfiles fails to load), the preview
+    looks ten times a second, as before, and misses nothing."""
+    import os
+
+    shim = tmp_path / "shim" / "watchfiles"
+    shim.mkdir(parents=True)
+    (shim / "__init__.py").write_text("raise ImportError('no events on this machine')\n")
+    env = {**os.environ, "PYTHONPATH": str(shim.parent)}
+    running = Server(work, env=env)
+    try:
+        running.wait_for_line("serving on")
+        time.sleep(0.5)
+        for n in (1, 2):  # two saves a second apart: both show
+            (work / "content" / f"polled-{n}.md").write_text(
+                f"---\ntitle: Polled {n}\ndate: 2023-03-0{n}\n---\n\nText.\n")
+            wait_until(lambda: status(running.url + f"meetings/polled-{n}/") == 200, seconds=2.5)
+            time.sleep(1)
+    finally:
+        running.stop()
 
 
 def test_drafts_show_with_a_banner_only_with_drafts(work):

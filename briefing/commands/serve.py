@@ -2,11 +2,15 @@
 
 What an editor can count on, and how:
 
-- **Every save is seen.** The preview polls the signature (path, size, time) of
-  every input: releases, templates, assets and site.yaml, the same signature a
-  build checks. Whatever the editor does (write in place, write and rename, a
-  `git checkout`), a new, deleted or renamed file changes it.
-- **A burst is one rebuild.** A change is built once two polls in a row agree,
+- **Every save is seen.** The preview looks at the signature (path, size, time)
+  of every input: releases, templates, assets and site.yaml, the same signature
+  a build checks. Whatever the editor does (write in place, write and rename, a
+  `git checkout`), a new, deleted or renamed file changes it. It looks when the
+  operating system says an input changed (watch.py), and every SAFETY seconds
+  besides; where no such word comes, ten times a second, as it always did.
+- **Idle costs nothing.** With the operating system's events, a preview nobody
+  saves into looks at its inputs only every SAFETY seconds.
+- **A burst is one rebuild.** A change is built once two looks in a row agree,
   so "save all" or a checkout is built once, when it is over.
 - **The last save wins.** A save during a build changes the signature again;
   the next poll builds again.
@@ -63,10 +67,13 @@ from ..read.sources import scan
 from ..reuse import fingerprint
 from .build import Builder
 from .console import Console
+from .watch import Changes
 
 GENERATION = "preview-generation"  # the cookie naming the build a served page comes from
 POLL = 0.1  # seconds between two looks at the inputs, at least ...
 POLL_SHARE = 0.2  # ... and so that looking takes at most this share of the time
+SAFETY = 5  # seconds between two looks while the operating system's events flow and
+# nothing changes (they catch what an event may miss: a new day, a folder made anew)
 IDLE = 5  # seconds a connection may sit idle, or take over a request's head, before it is closed
 
 # The script livereload adds to every page it serves (livereload 2.7, Server.application).
@@ -135,10 +142,35 @@ class Preview:
         self.connected: weakref.WeakSet = weakref.WeakSet()  # tabs whose generation was checked
         self.seen = self.built = ""  # signatures of the inputs: last polled, last built
         self.building = False
+        self.events = False  # whether the operating system says when inputs change
+        self.next_look = None  # the loop's handle of the look to come
 
     def start(self) -> None:
         self.seen = self.built = self.inputs()
         self.build()
+
+    def watch(self) -> Changes:
+        """Looks when the operating system says an input changed (from now on)."""
+        loop = IOLoop.current()
+        changes = Changes(self.project, lambda: loop.add_callback(self.on_change),
+                          lambda: loop.add_callback(self.on_watch_failed))
+        self.events = changes.start()
+        return changes
+
+    def on_change(self) -> None:
+        if self.seen == self.built:  # (while a change settles, its looks are already due)
+            self.look_in(0)
+
+    def on_watch_failed(self) -> None:
+        self.events = False  # back to looking ten times a second
+        self.look_in(POLL)
+
+    def look_in(self, seconds: float) -> None:
+        """The next look, in `seconds` (one look due at a time)."""
+        loop = IOLoop.current()
+        if self.next_look is not None:
+            loop.remove_timeout(self.next_look)
+        self.next_look = loop.call_later(seconds, self.poll)
 
     def inputs(self) -> str:
         try:
@@ -164,8 +196,8 @@ class Preview:
             self.reload_late_tabs()
         finally:  # whatever happened, keep watching; a change not built yet, closely
             settling = self.seen != self.built
-            IOLoop.current().call_later(POLL if settling else max(POLL, looking / POLL_SHARE),
-                                        self.poll)
+            self.look_in(POLL if settling else SAFETY if self.events else
+                         max(POLL, looking / POLL_SHARE))
 
     def reload_late_tabs(self) -> None:
         """Reload the tabs that connected showing a page older than the last build."""
@@ -241,10 +273,13 @@ class PreviewServer(Server):
     def run(self) -> None:
         LiveReloadHandler.start_tasks()
         stop_on_signals(self.preview)
+        changes = self.preview.watch()
         try:
             IOLoop.current().start()
         except KeyboardInterrupt:  # Ctrl-C during a build: it undid itself
             pass
+        finally:
+            changes.stop()
 
 
 def stop_on_signals(preview: Preview) -> None:
@@ -276,7 +311,7 @@ class OwnPolling(Watcher):
         self.preview = preview
 
     def start(self, callback) -> bool:
-        IOLoop.current().call_later(POLL, self.preview.poll)
+        self.preview.look_in(POLL)
         return True  # livereload starts no poll of its own
 
     def examine(self):
