@@ -254,6 +254,20 @@ def test_an_idle_preview_does_not_wake_to_look_at_its_inputs(work, server):
     assert time.monotonic() - started < 3
 
 
+def test_a_content_folder_made_anew_is_watched_anew(work, server):
+    """A `git checkout` may delete the folder and make it again: the saves into the
+    new one show at once too (the watch of the old folder went with it)."""
+    time.sleep(0.5)
+    shutil.move(work / "content", work / "content-away")
+    wait_until(lambda: status(server.url + PAGE) == 500 or "no such folder" in
+               "\n".join(server.lines))
+    shutil.copytree(work / "content-away", work / "content")
+    time.sleep(1)
+    (work / "content" / "anew.md").write_text("---\ntitle: Saved anew\ndate: 2023-03-01\n---\n\n"
+                                              "Text.\n")
+    wait_until(lambda: status(server.url + "meetings/anew/") == 200, seconds=2.5)
+
+
 def test_without_the_operating_systems_events_the_preview_polls_and_sees_every_save(work,
                                                                                    tmp_path):
     """Where the events cannot be had (here: watchfiles fails to load), the preview

@@ -72,8 +72,8 @@ from .watch import Changes
 GENERATION = "preview-generation"  # the cookie naming the build a served page comes from
 POLL = 0.1  # seconds between two looks at the inputs, at least ...
 POLL_SHARE = 0.2  # ... and so that looking takes at most this share of the time
-SAFETY = 5  # seconds between two looks while the operating system's events flow and
-# nothing changes (they catch what an event may miss: a new day, a folder made anew)
+SAFETY = 30  # seconds between two looks while the operating system's events flow and
+# nothing changes (they catch what no event says: a new day)
 IDLE = 5  # seconds a connection may sit idle, or take over a request's head, before it is closed
 
 # The script livereload adds to every page it serves (livereload 2.7, Server.application).

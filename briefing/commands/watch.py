@@ -22,41 +22,57 @@ QUIET = 50  # milliseconds without a new event before a batch of them is passed 
 class Changes:
     """Calls `changed()` soon after any input of `project` changes, and `failed()`
     if the operating system's events cannot be had; both from a thread of their own
-    (hand them to the server's loop)."""
+    (hand them to the server's loop).
+
+    Two watches: one of the input folders with everything under them (content,
+    templates, assets), one of the folders that hold the settings files (site.yaml
+    and the registries) and the input folders themselves, for a save that writes a
+    file and renames it, and for an input folder deleted and made anew (a `git
+    checkout`), after which the first watch starts again on the new folder."""
 
     def __init__(self, project: Project, changed: Callable[[], None],
                  failed: Callable[[], None]):
         self.changed, self.failed = changed, failed
-        # folders watched with everything under them; files (site.yaml and the
-        # registries) through their folder, for a save that writes a file and renames it
-        self.folders = [f for f in (project.content, project.templates, project.assets)
-                        if f.is_dir()]
+        self.folders = [f.absolute() for f in (project.content, project.templates, project.assets)]
         self.files = {p.absolute() for p in (project.config, *project.registries.values())}
-        self.stopping = threading.Event()
+        self.stopping = threading.Event()  # the whole watch
+        self.inside = threading.Event()  # the watch of the folders' insides, now
 
     def start(self) -> bool:
         if importlib.util.find_spec("watchfiles") is None:
             return False  # (the preview polls without it)
-        parents = sorted({str(f.parent) for f in self.files if f.parent.is_dir()})
-        for paths, recursive in ((self.folders, True), (parents, False)):
-            if paths:
-                threading.Thread(target=self._watch, args=(paths, recursive), daemon=True,
-                                 name="briefing-watch").start()
+        parents = sorted({str(p.parent) for p in (*self.files, *self.folders) if p.parent.is_dir()})
+        self._thread(parents, recursive=False, stop=self.stopping)
+        self._watch_inside()
         return True
 
     def stop(self) -> None:
         self.stopping.set()
+        self.inside.set()
 
-    def _watch(self, paths: list, recursive: bool) -> None:
+    def _watch_inside(self) -> None:
+        self.inside.set()  # (the watch of folders that may have gone)
+        self.inside = threading.Event()
+        folders = [str(f) for f in self.folders if f.is_dir()]
+        if folders:
+            self._thread(folders, recursive=True, stop=self.inside)
+
+    def _thread(self, paths: list[str], recursive: bool, stop: threading.Event) -> None:
+        threading.Thread(target=self._watch, args=(paths, recursive, stop), daemon=True,
+                         name="briefing-watch").start()
+
+    def _watch(self, paths: list[str], recursive: bool, stop: threading.Event) -> None:
         def wanted(change, path: str) -> bool:
-            return recursive or Path(path).absolute() in self.files
+            return recursive or Path(path) in self.files or Path(path) in self.folders
 
         try:
             from watchfiles import watch
 
-            for _ in watch(*paths, watch_filter=wanted, recursive=recursive, debounce=QUIET,
-                           step=QUIET, stop_event=self.stopping, raise_interrupt=False):
+            for batch in watch(*paths, watch_filter=wanted, recursive=recursive, debounce=QUIET,
+                               step=QUIET, stop_event=stop, raise_interrupt=False):
+                if not recursive and any(Path(path) in self.folders for _, path in batch):
+                    self._watch_inside()  # (an input folder made, deleted or renamed)
                 self.changed()
         except Exception:  # (no watch to be had: the preview polls instead)
-            if not self.stopping.is_set():
+            if not stop.is_set():
                 self.failed()
