@@ -260,6 +260,7 @@ class PreviewServer(Server):
         handlers with the preview's guards (see the module's doc); its script, the
         one the pages' security policy allows, added to every page."""
         LiveReloadHandler.watcher, LiveReloadHandler.live_css = self.watcher, live_css
+        ReloadSocket.preview = self.preview
 
         class AddScript(LiveScriptInjector):
             script = f'<script type="text/javascript">{LIVE_SCRIPT}</script>'.encode()
@@ -341,8 +342,17 @@ class OwnHostOnly(web.RequestHandler):
 
 
 class ReloadSocket(OwnHostOnly, LiveReloadHandler):
+    preview: Preview | None = None  # (set by PreviewServer.application)
+
     def check_origin(self, origin: str) -> bool:  # (livereload lets any page connect)
         return WebSocketHandler.check_origin(self, origin)  # tornado's: the same origin only
+
+    def on_message(self, message) -> None:
+        """livereload's handshake; then, a tab that shows a page older than the last
+        build is reloaded at once (the preview looks at its inputs seldom now)."""
+        super().on_message(message)
+        if self.preview is not None:
+            self.preview.reload_late_tabs()
 
 
 class ForceReload(OwnHostOnly, ForceReloadHandler):

@@ -66,7 +66,7 @@ class Changes:
             return recursive or Path(path) in self.files or Path(path) in self.folders
 
         try:
-            from watchfiles import watch
+            from watchfiles import watch  # (here: where it cannot load, the preview polls)
 
             for batch in watch(*paths, watch_filter=wanted, recursive=recursive, debounce=QUIET,
                                step=QUIET, stop_event=stop, raise_interrupt=False):
