@@ -479,6 +479,7 @@ def test_the_readme_shows_the_evaluation_table_as_it_reads_today():
     "Sergei Lavrov, who chaired the council in 2019, did not attend.",
     "Armenia attended, while Russian Foreign Minister Sergei Lavrov remained in Moscow.",
     "A message from President Vladimir Putin was read out.",
+    "The representative of Armenia attended and said: “Sergei Lavrov agrees with us”.",
 ])
 def test_no_state_person_or_chair_the_text_does_not_show_at_the_meeting(sentence):
     raw = read_raw("r.txt", f" date 2021-05-05\nToday the CSTO Council of Foreign Ministers "

@@ -187,6 +187,3 @@ def _name_like(word: str) -> bool:
         return False
     return bool({"Name", "Surn", "Patr"} & grammemes) or not words.morph().word_is_known(word)
 
-
-def same_name(a: str, b: str) -> bool:
-    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())

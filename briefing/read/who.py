@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 
 from ..model.countries import Country
+from ..model.people import person_key
 from . import words
 from .names import POSITION_ADJECTIVES, POSITION_NOUNS, TITLE_WORDS, person, \
-    russian_name_size, same_name
+    russian_name_size
 from .prose import CLAUSE, ELSEWHERE, EN_MONTH, ORGANIZATIONS, WEEKDAY, split_sentences, \
     without_abbreviation_stops
 
@@ -40,28 +41,25 @@ GROUP = {
                      r"leaders|presidents|premiers) of\b", re.I),
     "ru": re.compile(r"\b(?:главы|президенты|министры|премьер-министры|руководители|лидеры)\s", re.I),
 }
-# ... and only where the clause says they met or worked at it ("reviewed", "обсудили"),
-# not "the leaders of A and B criticised the meeting"
-MET = {
-    "en": re.compile(r"\b(?:met|gathered|convened|reviewed|discussed|considered|"
-                     r"exchanged|adopted|approved|signed|agreed|took stock|attended|attending|"
-                     r"took part|taking part|participated|joined|(?:are|were|is|was) (?:also )?in)\b",
-                     re.I),
-    "ru": re.compile(r"(?:обсудил\w*|обсужда\w*|рассмотрел\w*|рассматрива\w*|собрал\w*|"
-                     r"встретил\w*|подписал\w*|утвердил\w*|одобрил\w*|принял\w*|участв\w*|"
-                     r"обменял\w*|заслушал\w*|подвел\w*|подвели|прибыл\w*)", re.I),
-}
-
-
 # The verbs that say someone came: a clause after the first ("..., while C was
 # represented by ...") lists participants only with one of them, not with "the
 # delegation of C" that "was stuck at the airport"
-CAME = {
-    "en": re.compile(r"\b(?:attended|attending|took part|taking part|participated|participating|"
-                     r"(?:is|are|was|were) represented|joined|present|arrived)\b", re.I),
-    "ru": re.compile(r"(?:участвова\w*|участие|представля\w*|присутствова\w*|прибыл\w*|"
-                     r"подключил\w*|подъехал\w*)", re.I),
+CAME_WORDS = {
+    "en": r"\b(?:attended|attending|took part|taking part|participated|participating|"
+          r"(?:is|are|was|were) represented|joined|present|arrived)\b",
+    "ru": r"(?:участвова\w*|участие|представля\w*|присутствова\w*|прибыл\w*|подключил\w*|"
+          r"подъехал\w*)",
 }
+CAME = {lang: re.compile(words_, re.I) for lang, words_ in CAME_WORDS.items()}
+# A group subject counts only where the clause says they came, or met or worked at it
+# ("reviewed", "обсудили"), not "the leaders of A and B criticised the meeting"
+MET = {lang: re.compile(CAME_WORDS[lang] + "|" + worked, re.I) for lang, worked in {
+    "en": r"\b(?:met|gathered|convened|reviewed|discussed|considered|exchanged|adopted|"
+          r"approved|signed|agreed|took stock|(?:are|were|is|was) (?:also )?in)\b",
+    "ru": r"(?:обсудил\w*|обсужда\w*|рассмотрел\w*|рассматрива\w*|собрал\w*|встретил\w*|"
+          r"подписал\w*|утвердил\w*|одобрил\w*|принял\w*|обменял\w*|заслушал\w*|подвел\w*|"
+          r"подвели)",
+}.items()}
 # What a clause says of a time to come names no participant of this meeting
 FUTURE = re.compile(r"\bwill (?:be )?(?:join|meet|take part|attend|participate|gather|hold|travel)\w*|"
                     r"\b(?:are|is) (?:expected|due|set) to\b|\bпримут участие|\bсоберутся|"
@@ -315,7 +313,7 @@ def officials(sentences: list[str], lang: str, chair_name: str | None) -> list[d
     for n, sentence in enumerate(sentences):
         if ELSEWHERE.search(sentence):
             continue
-        clauses = _clauses(sentence, lang)
+        clauses = _clauses(_unquoted(sentence), lang)  # (who a quotation names was not there)
         parts = [_speakers(clause, lang) for clause in clauses]
         # the people of a clause that says they took part, not of one beside it ("while
         # X remained in Moscow")
@@ -326,7 +324,7 @@ def officials(sentences: list[str], lang: str, chair_name: str | None) -> list[d
             parts += sentences[n + 1:n + 2]
         for part in parts:
             for official in _people_in(without_abbreviation_stops(part), lang):
-                if chair_name and same_name(official["name"], chair_name):
+                if chair_name and person_key(official["name"]) == person_key(chair_name):
                     continue
                 found.setdefault(official["name"], official)
     return list(found.values())
