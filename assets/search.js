@@ -1,13 +1,29 @@
-// The search page: Pagefind's interface, started with the words of ?q= (the
-// search box in every page's header sends them). Paths are worked out from this
-// script's own address, so that search works wherever the site is served.
+// The search page: Pagefind's interface over every shard of the index (listed in
+// pagefind/shards.json, merged in the browser), started with the words of ?q=
+// (the search box in every page's header sends them). Paths are worked out from
+// this script's own address, so that search works wherever the site is served.
 (function () {
   var script = document.currentScript;
+  var root = new URL("../", script.src).pathname;
+  var shards = fetch(root + "pagefind/shards.json").then(function (response) {
+    return response.ok ? response.json() : [];
+  }).catch(function () {
+    return [];
+  });
   window.addEventListener("DOMContentLoaded", function () {
-    var root = new URL("../", script.src).pathname;
+    shards.then(start);
+  });
+
+  function start(names) {
+    var bundle = function (name) {
+      return root + "pagefind/" + name + "/";
+    };
     var search = new PagefindUI({
       element: "#search",
-      bundlePath: root + "pagefind/",
+      bundlePath: names.length ? bundle(names[0]) : root + "pagefind/",
+      mergeIndex: names.slice(1).map(function (name) {
+        return { bundlePath: bundle(name), baseUrl: root };
+      }),
       baseUrl: root,
       showImages: false,
       showSubResults: false,
@@ -26,5 +42,5 @@
       }
       search.triggerSearch(query);
     }
-  });
+  }
 })();

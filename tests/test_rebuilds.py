@@ -147,3 +147,45 @@ def test_the_search_index_holds_exactly_the_sites_meetings_whatever_folder_it_is
     shutil.rmtree(tmp_path / "site")  # the next build is full, into that spare
     build_and_compare()
     assert "/meetings/csto-drug-council-xxiv/" not in indexed_pages(tmp_path / "site")[0]
+
+
+def test_a_text_edit_indexes_again_only_the_search_shard_of_its_meeting(work, monkeypatch):
+    """Each shard of the search index is a Pagefind index of its own pages: an edit
+    makes its meeting's shard again and keeps every other shard's files as they were."""
+    import gzip
+
+    from briefing.commands import build as build_module
+    from briefing.publish import search
+    from conftest import project
+
+    monkeypatch.setattr(search, "SHARD_PAGES", 2)
+    config = replace(project(work / "content", work / "site", cache=work / ".cache"),
+                     templates=work / "templates")
+    build_module.Builder(config).build()
+    shards = search.shards(f"meetings/{url.split('/')[2]}/index.html"
+                           for url in meeting_urls(work / "site"))
+    own = next(name for name, pages in shards.items() if XXIV_PAGE in pages)
+    assert len(shards) > 2
+    before = files(work)
+    edit(work / XXIV, "The council met in Minsk.", "The council met in Minsk, in Zanzibarville.")
+    build_module.Builder(config).build()
+    after = files(work)
+    index = {path for path in rewritten(before, after) if path.startswith(search.FOLDER)}
+    assert index and all(path.startswith(search.folder(own)) for path in index)
+    fragments = [gzip.decompress(after[path][2]) for path in index & after.keys()
+                 if "/fragment/" in path]
+    assert any(b"Zanzibarville" in fragment for fragment in fragments)
+    urls, count = indexed_pages(work / "site")
+    assert urls == meeting_urls(work / "site") and count == len(urls)
+
+
+def test_a_meeting_stays_in_its_search_shard_while_the_site_grows_to_twice_its_size():
+    from briefing.publish import search
+
+    pages = [f"meetings/m{number}/index.html" for number in range(5000)]
+    small, large = search.shards(pages[:1100]), search.shards(pages[:2048])
+    assert len(small) == len(large) == 4  # (512 pages to a shard at most)
+    where = {page: name for name, shard in large.items() for page in shard}
+    assert all(where[page] == name for name, shard in small.items() for page in shard)
+    assert max(map(len, large.values())) <= 600 and min(map(len, large.values())) >= 430
+    assert len(search.shards(pages)) == 16 and search.shards([]) == {}

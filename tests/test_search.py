@@ -5,17 +5,22 @@ And a meeting page printed is a clean briefing."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, build, copy_tree, project, write_release
 from gates import ARTIFACTS, serving
 
+from briefing.publish import search
+
 FOUND = 15_000  # ms
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
+    """The corpus, its meetings shared out into shards of at most two pages, as a
+    large site's are into shards of hundreds: every search merges them."""
     root = tmp_path_factory.mktemp("search")
     (root / "site.yaml").write_text("base_url: https://briefings.example.org/\n")
     content = copy_tree(FIXTURES / "corpus", root / "content")
@@ -23,7 +28,10 @@ def site(tmp_path_factory) -> Path:
                   "date: 2022-05-05\ncountries: [RU, BY]\noutcomes:\n"
                   "  - {title: Memorandum on the exchange of quinoa statistics, kind: document}\n"
                   "---\nThe text names no document.\n")
-    build(project(content, root / "briefings"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "SHARD_PAGES", 2)
+        build(project(content, root / "briefings"))
+    assert len(json.loads((root / "briefings/pagefind/shards.json").read_text())) > 2
     return root / "briefings"
 
 

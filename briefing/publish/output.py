@@ -1,6 +1,6 @@
 """Publish: render the pages that changed on all cores, write the files
 whose bytes differ, and swap the new site in (see write.py), the search index
-made from the new site before it goes live.
+made from the new site before it goes live (only its shards whose pages changed).
 
 `Output` keeps, for every file of the new site, the key it was made from and
 the digest of its bytes: the next build's `previous`.
@@ -11,8 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from ..keys import digest
-from ..model import urls
+from ..keys import ENGINE, digest
 from ..parallel import fork_map
 from ..problems import ContentError
 from . import search, write
@@ -39,7 +38,7 @@ class Output:
     def publish(self, renderer: Renderer, pages: list[Page], static: list[tuple[str, bytes]],
                 out: Path, folders: write.Folders | None, index: bool) -> None:
         """Render `pages`, write what differs from the live site, and swap the new site in.
-        `index`: make the search index again (else the last one is kept)."""
+        `index`: bring the search index up to date (else the last one is kept as it was)."""
         from ..render.templates import TemplateFailed  # (Jinja: see commands/stages.py)
 
         draft = write.Draft(out, folders)
@@ -56,11 +55,9 @@ class Output:
             self._remove_stale(draft, lambda path: not path.startswith(search.FOLDER))
             draft.prune(set(self.files))  # (a full build's folder: what an older site left)
             if index:  # of exactly the new site's pages
-                for path, data in search.index(draft.root):
-                    self._file(draft, path, data)
-            else:  # the last index stays, as it was
-                self.files.update((path, made) for path, made in self.previous.items()
-                                  if path.startswith(search.FOLDER))
+                self._index(draft)
+            else:
+                self._keep(lambda path: path.startswith(search.FOLDER))
             self._remove_stale(draft, lambda path: path.startswith(search.FOLDER))
         except TemplateFailed as failed:
             draft.abort()
@@ -70,6 +67,38 @@ class Output:
             raise
         self.folders = draft.commit(self.written)
 
+    def _index(self, draft: write.Draft) -> None:
+        """The search index of the new site's meeting pages, shard by shard: a shard whose
+        pages are as the last build indexed them is kept, the others are indexed again."""
+        shards = search.shards(path for path in self.keys if search.is_meeting_page(path))
+        if not shards:
+            return  # (Pagefind refuses to index nothing; the search page says none found)
+        keys = {name: digest(ENGINE, *(f"{page} {self.files[page][1]}" for page in pages))
+                for name, pages in shards.items()}
+        stale = {name: pages for name, pages in shards.items()
+                 if not self._keep(lambda path: path.startswith(search.folder(name)), keys[name])}
+        interface = set()
+        for name, files in search.index(draft.root, stale):
+            for path, data in files:
+                if path.startswith(search.folder(name)):
+                    self._file(draft, path, data, key=keys[name])
+                elif path not in interface:  # (the same in every shard's bundle)
+                    interface.add(path)
+                    self._file(draft, path, data)
+        if not interface:
+            self._keep(lambda path: path.startswith(search.FOLDER) and "/" not in
+                       path[len(search.FOLDER):])
+        self._file(draft, search.LISTING, search.listing(shards))
+
+    def _keep(self, which: Callable[[str], bool], key: str | None = None) -> bool:
+        """Keep the files of the last build among `which`, as they were, if there are any
+        and (given a `key`) all were made from it."""
+        kept = {path: made for path, made in self.previous.items() if which(path)}
+        if not kept or (key is not None and any(made[0] != key for made in kept.values())):
+            return False
+        self.files.update(kept)
+        return True
+
     def _remove_stale(self, draft: write.Draft, which: Callable[[str], bool]) -> None:
         """Remove the files of the last build this one did not make (among `which`)."""
         for path in sorted(set(self.previous) - set(self.files)):
@@ -77,25 +106,18 @@ class Output:
                 draft.remove(path)
                 self.written.append(path)
 
-    def _file(self, draft: write.Draft, path: str, data: bytes) -> None:
-        """A file not made from a page (an asset, the search index), if it changed."""
+    def _file(self, draft: write.Draft, path: str, data: bytes, key: str | None = None) -> None:
+        """A file not made from a page (an asset, the search index), if it changed;
+        `key`: what it was made from, if not its bytes."""
         data_digest = digest(data)
-        if self._made(path, data_digest, draft.full or self._differs(path, data_digest)):
+        if self._made(path, data_digest, draft.full or self._differs(path, data_digest), key):
             draft.write(path, data)
 
     def _differs(self, path: str, data_digest: str) -> bool:
         return self.previous.get(path, ("", ""))[1] != data_digest
 
-    def reindex(self, changed: list[Page]) -> bool:
-        """Whether the search index must be made again: a meeting page changed,
-        came or went, or there is no index yet."""
-        meeting_pages = {path for path in self.keys if path.startswith(urls.MEETINGS)}
-        return (any(page.file in meeting_pages for page in changed)
-                or meeting_pages != {p for p in self.previous if p.startswith(urls.MEETINGS)}
-                or not any(path.startswith(search.FOLDER) for path in self.previous))
-
-    def _made(self, path: str, data_digest: str, wrote: bool) -> bool:
-        self.files[path] = (self.keys.get(path, data_digest), data_digest)
+    def _made(self, path: str, data_digest: str, wrote: bool, key: str | None = None) -> bool:
+        self.files[path] = (key or self.keys.get(path, data_digest), data_digest)
         if wrote:
             self.written.append(path)
         return wrote
