@@ -56,8 +56,9 @@ class Output:
             draft.prune(set(self.files))  # (a full build's folder: what an older site left)
             if index:  # of exactly the new site's pages
                 self._index(draft)
-            else:
-                self._keep(lambda path: path.startswith(search.FOLDER))
+            else:  # the last index stays, as it was
+                self.files.update((path, made) for path, made in self.previous.items()
+                                  if path.startswith(search.FOLDER))
             self._remove_stale(draft, lambda path: path.startswith(search.FOLDER))
         except TemplateFailed as failed:
             draft.abort()
@@ -75,8 +76,9 @@ class Output:
             return  # (Pagefind refuses to index nothing; the search page says none found)
         keys = {name: digest(ENGINE, *(f"{page} {self.files[page][1]}" for page in pages))
                 for name, pages in shards.items()}
+        last = self._last_index()
         stale = {name: pages for name, pages in shards.items()
-                 if not self._keep(lambda path: path.startswith(search.folder(name)), keys[name])}
+                 if not self._keep(last.get(search.folder(name), {}), keys[name])}
         interface = set()
         for name, files in search.index(draft.root, stale):
             for path, data in files:
@@ -86,17 +88,24 @@ class Output:
                     interface.add(path)
                     self._file(draft, path, data)
         if not interface:
-            self._keep(lambda path: path.startswith(search.FOLDER) and "/" not in
-                       path[len(search.FOLDER):])
+            self._keep(last.get(search.FOLDER, {}))
         self._file(draft, search.LISTING, search.listing(shards))
 
-    def _keep(self, which: Callable[[str], bool], key: str | None = None) -> bool:
-        """Keep the files of the last build among `which`, as they were, if there are any
-        and (given a `key`) all were made from it."""
-        kept = {path: made for path, made in self.previous.items() if which(path)}
-        if not kept or (key is not None and any(made[0] != key for made in kept.values())):
+    def _last_index(self) -> dict[str, dict[str, tuple[str, str]]]:
+        """The last build's search files by folder: each shard's, and FOLDER's own."""
+        last: dict[str, dict[str, tuple[str, str]]] = {}
+        for path, made in self.previous.items():
+            if path.startswith(search.FOLDER):
+                shard, slash, _ = path[len(search.FOLDER):].partition("/")
+                last.setdefault(search.folder(shard) if slash else search.FOLDER, {})[path] = made
+        return last
+
+    def _keep(self, files: dict[str, tuple[str, str]], key: str | None = None) -> bool:
+        """Keep `files` of the last build as they were, if there are any and (given a
+        `key`) all were made from it."""
+        if not files or (key is not None and any(made[0] != key for made in files.values())):
             return False
-        self.files.update(kept)
+        self.files.update(files)
         return True
 
     def _remove_stale(self, draft: write.Draft, which: Callable[[str], bool]) -> None:
