@@ -5,7 +5,8 @@
 (function () {
   var script = document.currentScript;
   var root = new URL("../", script.src).pathname;
-  var shards = fetch(root + "pagefind/shards.json").then(function (response) {
+  // (asked of the server each time: a cached list could name shards that are gone)
+  var shards = fetch(root + "pagefind/shards.json", { cache: "no-cache" }).then(function (response) {
     return response.ok ? response.json() : [];
   }).catch(function () {
     return [];
@@ -15,12 +16,20 @@
   });
 
   function start(names) {
+    if (!names.length || typeof PagefindUI === "undefined") {
+      var notice = document.createElement("p");
+      notice.className = "notice";
+      notice.textContent = "There is nothing to search yet: the site has no meetings, " +
+        "or was built without its search index.";
+      document.getElementById("search").appendChild(notice);
+      return;
+    }
     var bundle = function (name) {
       return root + "pagefind/" + name + "/";
     };
     var search = new PagefindUI({
       element: "#search",
-      bundlePath: names.length ? bundle(names[0]) : root + "pagefind/",
+      bundlePath: bundle(names[0]),
       mergeIndex: names.slice(1).map(function (name) {
         return { bundlePath: bundle(name), baseUrl: root };
       }),

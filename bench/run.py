@@ -39,6 +39,7 @@ issues, marks each one missed, and the run exits with status 1 if any was.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import re
 import shutil
@@ -335,6 +336,14 @@ def generate(folder: Path, size: int, flavor: str) -> None:
                     "--seed", "1", "--flavor", flavor], check=True, capture_output=True)
 
 
+def moved(text: str, n: int) -> str:
+    """A release's text with its place changed (one of its facts), or a place given."""
+    place = f'location: "Benchmark City {n}"'
+    if re.search(r"^location: ", text, re.M):
+        return re.sub(r"^location: .*$", place, text, count=1, flags=re.M)
+    return text.replace("\n", f"\n{place}\n", 1)  # (after the opening ---)
+
+
 def parsed_count(out: str) -> str:
     match = re.search(r"parsed (\d+) of", out)
     return match.group(1) if match else "?"
@@ -380,9 +389,7 @@ def measure(size: int, runs: int, work: Path, with_hugo: bool) -> list[tuple]:
 
     ours.again(full=True)  # (the cache follows one output folder: now the whole site's)
     text_edits, text_written = ours.edits(release, runs, sentence, full=True)
-    place = lambda text, n: re.sub(r"^location: .*$", f'location: "Benchmark City {n}"', text,
-                                   count=1, flags=re.M)
-    fact_edits, fact_written = ours.edits(release, runs, place, full=True)
+    fact_edits, fact_written = ours.edits(release, runs, moved, full=True)
     progress(f"{size:,}: search in the browser")
     search_ms, opened_ms, search_bytes = ours.search_latency(QUERIES)
 
@@ -436,6 +443,12 @@ def main() -> int:
     if not args.no_hugo and not with_hugo:
         print("hugo or its site (../shared/bench/hugo-site) not found: measuring ours only",
               file=sys.stderr)
+
+    # (the search row needs them: better said now than after an hour of builds)
+    if importlib.util.find_spec("playwright") is None:
+        raise SystemExit("playwright is missing: pip install -r requirements-dev.txt")
+    if not Path(CHROMIUM).exists():
+        raise SystemExit(f"{CHROMIUM} is missing: apt-get install -y chromium")
 
     # Python byte-compiles the engine once, as pip does for an installed package
     # (where PYTHONDONTWRITEBYTECODE is set, every build would compile it again)

@@ -189,3 +189,29 @@ def test_a_meeting_stays_in_its_search_shard_while_the_site_grows_to_twice_its_s
     assert all(where[page] == name for name, shard in small.items() for page in shard)
     assert max(map(len, large.values())) <= 600 and min(map(len, large.values())) >= 430
     assert len(search.shards(pages)) == 16 and search.shards([]) == {}
+
+
+def test_pagefind_failing_stops_the_build_soon_and_leaves_the_site_as_it_was(work, monkeypatch):
+    """A shard's Pagefind run that fails is the build's failure, in Pagefind's words; the
+    shards not begun are not begun (not 30 more runs at 10,000 releases), and the site
+    is the last build's."""
+    from briefing.commands import build as build_module
+    from briefing.publish import search
+    from conftest import project
+
+    monkeypatch.setattr(search, "SHARD_PAGES", 1)  # (the corpus: a shard to each meeting)
+    runs = work / "runs"
+    broken = work / "pagefind"
+    broken.write_text(f'#!/bin/sh\necho run >> "{runs}"\nsleep 0.2\necho "broken binary" >&2\n'
+                      "exit 3\n")
+    broken.chmod(0o755)
+    monkeypatch.setattr(search, "_pagefind", lambda: str(broken))
+    config = replace(project(work / "content", work / "site", cache=work / ".cache"),
+                     templates=work / "templates")
+    before = files(work)
+    with pytest.raises(search.SearchFailed, match="pagefind: broken binary"):
+        build_module.Builder(config).build()
+    assert files(work) == before
+    shards = len(search.shards(f"meetings/{url.split('/')[2]}/index.html"
+                               for url in meeting_urls(work / "site")))
+    assert shards >= 4 and len(runs.read_text().split()) <= 3

@@ -89,7 +89,7 @@ def test_without_javascript_the_search_page_says_where_else_to_look(base, browse
     notice = tab.locator("noscript p, p.notice").first
     assert "Search needs JavaScript" in tab.content()
     assert tab.get_by_role("link", name="year").count() == 1
-    assert notice is not None
+    assert notice.is_visible()
     context.close()
 
 
@@ -123,3 +123,26 @@ def test_the_search_inputs_hint_is_legible(base, browser, scheme):
     muted = tab.evaluate("getComputedStyle(document.querySelector('.colophon')).color")
     assert style == {"opacity": "1", "color": muted}  # the site's muted text, whole
     context.close()
+
+
+def test_a_site_whose_last_meeting_went_says_there_is_nothing_to_search(tmp_path, browser):
+    """Its index goes with its meetings (Pagefind indexes no empty site): the list of
+    shards is empty, and the search page says so instead of failing in silence."""
+    content = tmp_path / "content"
+    release = write_release(content, "one.md", "---\ntitle: The only meeting\n"
+                            "date: 2022-05-05\n---\nA text.\n")
+    out = tmp_path / "site"
+    build(project(content, out))
+    assert json.loads((out / "pagefind/shards.json").read_text()) == ["0"]
+    release.unlink()
+    build(project(content, out))
+    assert json.loads((out / "pagefind/shards.json").read_text()) == []
+    assert sorted(path.name for path in (out / "pagefind").iterdir()) == ["shards.json"]
+    with serving(out) as url:
+        tab = browser.new_page()
+        errors = []
+        tab.on("pageerror", lambda error: errors.append(str(error)))
+        tab.goto(url + "search/index.html?q=meeting")
+        tab.get_by_text("There is nothing to search yet").wait_for(timeout=FOUND)
+        assert errors == []
+        tab.close()

@@ -15,6 +15,7 @@ from ..keys import ENGINE, digest
 from ..parallel import fork_map
 from ..problems import ContentError
 from . import search, write
+from .search import Files
 
 if TYPE_CHECKING:
     from ..render.plan import Page
@@ -70,43 +71,44 @@ class Output:
 
     def _index(self, draft: write.Draft) -> None:
         """The search index of the new site's meeting pages, shard by shard: a shard whose
-        pages are as the last build indexed them is kept, the others are indexed again."""
+        pages are as the last build indexed them (with this engine and Pagefind) is kept,
+        the others are indexed again. A site without meetings has an empty list of shards."""
         shards = search.shards(path for path in self.keys if search.is_meeting_page(path))
-        if not shards:
-            return  # (Pagefind refuses to index nothing; the search page says none found)
+        if shards:  # (Pagefind refuses to index nothing; the search page then says so)
+            self._index_shards(draft, shards)
+        self._file(draft, search.LISTING, search.listing(shards))
+
+    def _index_shards(self, draft: write.Draft, shards: dict[str, list[str]]) -> None:
         keys = {name: digest(ENGINE, *(f"{page} {self.files[page][1]}" for page in pages))
                 for name, pages in shards.items()}
         last = self._last_index()
         stale = {name: pages for name, pages in shards.items()
-                 if not self._keep(last.get(search.folder(name), {}), keys[name])}
-        interface = set()
-        for name, files in search.index(draft.root, stale):
+                 if not self._same(last.get(search.folder(name)), keys[name])}
+        for name in shards.keys() - stale.keys():
+            self.files.update(last[search.folder(name)])
+        if not stale:  # the interface as it was
+            self.files.update((path, made) for path, made in last.get(search.FOLDER, {}).items()
+                              if path != search.LISTING)
+            return
+        interface: Files = []
+        for name, files, interface in search.index(draft.root, stale):
             for path, data in files:
-                if path.startswith(search.folder(name)):
-                    self._file(draft, path, data, key=keys[name])
-                elif path not in interface:  # (the same in every shard's bundle)
-                    interface.add(path)
-                    self._file(draft, path, data)
-        if not interface:
-            self._keep(last.get(search.FOLDER, {}))
-        self._file(draft, search.LISTING, search.listing(shards))
+                self._file(draft, path, data, key=keys[name])
+        for path, data in interface:  # (the same from every shard: the last one's)
+            self._file(draft, path, data)
 
     def _last_index(self) -> dict[str, dict[str, tuple[str, str]]]:
         """The last build's search files by folder: each shard's, and FOLDER's own."""
         last: dict[str, dict[str, tuple[str, str]]] = {}
         for path, made in self.previous.items():
             if path.startswith(search.FOLDER):
-                shard, slash, _ = path[len(search.FOLDER):].partition("/")
-                last.setdefault(search.folder(shard) if slash else search.FOLDER, {})[path] = made
+                last.setdefault(search.folder_of(path), {})[path] = made
         return last
 
-    def _keep(self, files: dict[str, tuple[str, str]], key: str | None = None) -> bool:
-        """Keep `files` of the last build as they were, if there are any and (given a
-        `key`) all were made from it."""
-        if not files or (key is not None and any(made[0] != key for made in files.values())):
-            return False
-        self.files.update(files)
-        return True
+    @staticmethod
+    def _same(files: dict[str, tuple[str, str]] | None, key: str) -> bool:
+        """Whether a shard's files of the last build were all made from `key`."""
+        return bool(files) and all(made[0] == key for made in files.values())
 
     def _remove_stale(self, draft: write.Draft, which: Callable[[str], bool]) -> None:
         """Remove the files of the last build this one did not make (among `which`)."""

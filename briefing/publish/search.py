@@ -24,17 +24,21 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..model import urls
+from ..parallel import cores
 
 FOLDER = urls.SEARCH_INDEX  # where the bundle lives in the site
 LISTING = FOLDER + "shards.json"  # the shards' names, read by assets/search.js
-# At most this many pages to a shard: one Pagefind run over a shard is what an
+# Pages to a shard: between half this and this many on average (the number of
+# shards doubles as the site does). One Pagefind run over a shard is what an
 # edit waits for, and every shard is one more index the browser loads for a
-# query (see bench/run.py's search rows for both).
+# query (bench/run.py measures both).
 SHARD_PAGES = 512
 # Pagefind's interface, the same in every shard's bundle: published once, at FOLDER
 INTERFACE = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js",
              "pagefind-modular-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
              "pagefind-highlight.js")
+
+Files = list[tuple[str, bytes]]  # (site path, bytes) of each
 
 
 class SearchFailed(Exception):
@@ -67,58 +71,81 @@ def folder(shard: str) -> str:
     return f"{FOLDER}{shard}/"
 
 
+def folder_of(path: str) -> str:
+    """The folder of the search bundle a file of it is in: its shard's, or FOLDER."""
+    shard, slash, _ = path[len(FOLDER):].partition("/")
+    return folder(shard) if slash else FOLDER
+
+
 def listing(names: Iterable[str]) -> bytes:
     """`pagefind/shards.json`: the shards the search page merges, the first its primary."""
     return json.dumps(sorted(names)).encode()
 
 
-def index(site: Path, shards: dict[str, list[str]]) -> Iterator[tuple[str, list[tuple[str, bytes]]]]:
-    """Index each shard of `shards` (name -> site paths of its pages in the folder `site`):
-    (its name, the (site path, bytes) of each file of its index and of the interface),
-    on all cores. Raises SearchFailed with Pagefind's own words."""
-    from concurrent.futures import ThreadPoolExecutor  # (only for a build that indexes)
+def index(site: Path, shards: dict[str, list[str]]) -> Iterator[tuple[str, Files, Files]]:
+    """Index each shard of `shards` (name -> site paths of its pages in the folder `site`),
+    all cores at once, one Pagefind process to a shard: (its name, the files of its index,
+    the interface's files). Raises SearchFailed with Pagefind's own words, the shards
+    not yet begun left undone."""
+    from concurrent.futures import ThreadPoolExecutor, as_completed  # (only when indexing)
 
     binary = _pagefind()
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        yield from pool.map(lambda name: (name, _index_shard(binary, site, name, shards[name])),
-                            sorted(shards))
+    pool = ThreadPoolExecutor(max_workers=cores())
+    try:
+        running = [pool.submit(_index_shard, binary, site, name, shards[name])
+                   for name in sorted(shards)]
+        for done in as_completed(running):
+            yield done.result()
+    finally:  # (on a failure or an interrupt: the runs begun end, no other begins)
+        pool.shutdown(cancel_futures=True)
 
 
 def _index_shard(binary: str, site: Path, name: str, pages: list[str]
-                 ) -> list[tuple[str, bytes]]:
+                 ) -> tuple[str, Files, Files]:
     """One Pagefind run over one shard's pages, linked (or copied) into a folder of their
-    own, where Pagefind finds them at the addresses they have in the site."""
-    import shutil  # (only for a build that indexes)
-    import subprocess
+    own, where Pagefind finds them at the addresses they have in the site. It runs in
+    that folder, with no PAGEFIND_ variable: no configuration but ours changes the index."""
+    import subprocess  # (only for a build that indexes)
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="briefing-search-") as work:
         pages_in, bundle = Path(work, "site"), Path(work, "bundle")
         for page in pages:
             (pages_in / page).parent.mkdir(parents=True)
-            try:
-                os.link(site / page, pages_in / page)
-            except OSError:  # (another file system: a copy, then)
-                shutil.copyfile(site / page, pages_in / page)
+            _link(site / page, pages_in / page)
+        environment = {key: value for key, value in os.environ.items()
+                       if not key.startswith("PAGEFIND_")}
         done = subprocess.run([binary, "--site", str(pages_in), "--output-path", str(bundle),
-                               "--silent"], capture_output=True, text=True)
+                               "--silent"], cwd=work, env=environment, capture_output=True,
+                              text=True)
         if done.returncode:
             raise SearchFailed(f"pagefind: {done.stderr.strip() or done.stdout.strip()}")
-        return [(_site_path(name, path.relative_to(bundle).as_posix()), path.read_bytes())
+        made = [(path.relative_to(bundle).as_posix(), path.read_bytes())
                 for path in sorted(bundle.rglob("*")) if path.is_file()]
+        return (name, [(folder(name) + path, data) for path, data in made if path not in INTERFACE],
+                [(FOLDER + path, data) for path, data in made if path in INTERFACE])
 
 
-def _site_path(shard: str, path: str) -> str:
-    """Where a file of a shard's bundle goes: the interface's at FOLDER, the rest in the shard's."""
-    return FOLDER + path if path in INTERFACE else folder(shard) + path
+def _link(page: Path, to: Path) -> None:
+    """A hard link to a page, or a copy where the temporary folder is on another disk."""
+    import errno  # (only for a build that indexes)
+    import shutil
+
+    try:
+        os.link(page, to)
+    except OSError as error:
+        if error.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK):
+            raise
+        shutil.copyfile(page, to)
 
 
 def _pagefind() -> str:
-    """Pagefind's binary, as its Python package finds it (run straight: `python -m
-    pagefind` would start a Python process for each shard only to replace itself)."""
-    from pagefind.service import get_executable  # (only for a build that indexes)
+    """The Pagefind binary of the `pagefind[bin]` wheel this project pins (so that the
+    engine's key covers its version), run straight: `python -m pagefind` would start
+    a Python process for each shard only to replace itself."""
+    try:
+        from pagefind_bin import get_executable  # (only for a build that indexes)
 
-    binary = get_executable()
-    if binary is None:
-        raise SearchFailed("pagefind: its binary is not installed (pip install 'pagefind[bin]')")
-    return str(binary)
+        return str(get_executable())
+    except (ImportError, FileNotFoundError) as error:
+        raise SearchFailed(f"pagefind: {error} (pip install 'pagefind[bin]')") from None
