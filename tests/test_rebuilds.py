@@ -215,3 +215,13 @@ def test_pagefind_failing_stops_the_build_soon_and_leaves_the_site_as_it_was(wor
     shards = len(search.shards(f"meetings/{url.split('/')[2]}/index.html"
                                for url in meeting_urls(work / "site")))
     assert shards >= 4 and len(runs.read_text().split()) <= 3
+
+
+def test_a_build_without_search_leaves_no_index_that_could_find_a_meeting_gone(work):
+    """`--no-search` after a build with search: the last index would still find a
+    removed meeting (a dead link), so the site has none."""
+    subprocess.run([sys.executable, str(ROOT / "build.py"), "-q"], cwd=work, check=True)
+    assert "/meetings/csto-drug-council-xxiv/" in indexed_pages(work / "site")[0]
+    (work / XXIV).unlink()
+    rebuild(work)  # (--no-search)
+    assert not (work / "site" / "pagefind").exists()

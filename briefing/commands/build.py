@@ -111,7 +111,7 @@ class Builder:
         pages = reuse.pages(site, releases.text_keys(), project.templates, given.settings.config,
                             self.live_script)
         output = stages.publish(pages, releases, given, reuse, project, self.live_script,
-                                self.search)
+                                self.search, keep_index=self.index_once)
         summary = replace(summary, pages=len(pages.keyed))
         reuse.commit(inputs, summary, given.timezone, scanned.sources, releases, pages, output)
         return Report.of(replace(summary, warnings=(*summary.warnings, *reuse.warnings)),

@@ -75,13 +75,14 @@ def arrange_site(releases: Releases, given: Given, drafts: bool, today: dt.date
 
 
 def publish(pages: Pages, releases: Releases, given: Given, reuse: Reuse, project: Project,
-            live_script: str | None, search: bool) -> Output:
+            live_script: str | None, search: bool, keep_index: bool = False) -> Output:
     """Render the pages that changed, write what differs and swap the new site in;
-    the search index brought up to date (`search`), shard by shard."""
+    the search index brought up to date (`search`), shard by shard, else kept as
+    the last build left it (`keep_index`: the live preview's) or left out."""
     output = Output(pages.keyed, pages.previous)
     renderer = Renderer(project.templates, given.settings.config,
                         reuse.texts({p.text_of for p in pages.changed if p.text_of}, releases),
                         MeetingItems(reuse.items(pages)), reuse.bytecode, live_script)
     output.publish(renderer, pages.changed, given.assets, project.out, reuse.folders,
-                   index=search)
+                   index=search, keep_index=keep_index)
     return output

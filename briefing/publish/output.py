@@ -37,9 +37,12 @@ class Output:
         self.folders: write.Folders | None = None  # the site published, once it is
 
     def publish(self, renderer: Renderer, pages: list[Page], static: list[tuple[str, bytes]],
-                out: Path, folders: write.Folders | None, index: bool) -> None:
+                out: Path, folders: write.Folders | None, index: bool, keep_index: bool = False
+                ) -> None:
         """Render `pages`, write what differs from the live site, and swap the new site in.
-        `index`: bring the search index up to date (else the last one is kept as it was)."""
+        `index`: bring the search index up to date; else `keep_index`: keep the last one as
+        it was (the live preview indexes once); else the site has none (an index that
+        was not brought up to date could find a meeting that is gone)."""
         from ..render.templates import TemplateFailed  # (Jinja: see commands/stages.py)
 
         draft = write.Draft(out, folders)
@@ -57,7 +60,7 @@ class Output:
             draft.prune(set(self.files))  # (a full build's folder: what an older site left)
             if index:  # of exactly the new site's pages
                 self._index(draft)
-            else:  # the last index stays, as it was
+            elif keep_index:  # the last index stays, as it was
                 self.files.update((path, made) for path, made in self.previous.items()
                                   if path.startswith(search.FOLDER))
             self._remove_stale(draft, lambda path: path.startswith(search.FOLDER))
