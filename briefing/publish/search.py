@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -118,6 +119,8 @@ def _index_shard(binary: str, site: Path, name: str, pages: list[str]
         done = subprocess.run([binary, "--site", str(pages_in), "--output-path", str(bundle),
                                "--silent"], cwd=work, env=environment, capture_output=True,
                               text=True)
+        if done.returncode in (-signal.SIGINT, 128 + signal.SIGINT):  # Ctrl-C reached it too
+            raise KeyboardInterrupt  # (the build's to report, not Pagefind's failure)
         if done.returncode:
             raise SearchFailed(f"pagefind: {done.stderr.strip() or done.stdout.strip()}")
         made = [(path.relative_to(bundle).as_posix(), path.read_bytes())
