@@ -11,6 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import FIXTURES, ROOT, reproducible
 
 
@@ -71,7 +73,7 @@ def test_sigkill_at_random_moments_leaves_old_or_new_site(tmp_path):
         [".cache", ".site.lock", ".site.spare", "new", "old", "site"])
 
 
-def test_ctrl_c_stops_a_build_with_a_message_and_a_whole_site(tmp_path):
+def test_ctrl_c_stops_a_build_with_a_message_and_a_whole_site(tmp_path, interruptible):
     """Ctrl-C reaches the build and its workers (the terminal's whole process group):
     one line says what became of site/, no traceback, and site/ is one whole build."""
     old, new = corpus(tmp_path / "old", 40, "Old"), corpus(tmp_path / "new", 40, "New")
@@ -112,6 +114,16 @@ def test_ctrl_c_stops_a_build_with_a_message_and_a_whole_site(tmp_path):
         assert not any("Traceback" in line for line in lines)
         assert lines[-1] == f"interrupted; {site}/ holds the last complete build"
     assert interrupted >= 2, seen
+
+
+@pytest.fixture
+def interruptible():
+    """Builds started by this test take Ctrl-C, however the tests were started: a shell's
+    background job (`bash .ci/run &`) ignores SIGINT, and what it starts would too (an
+    ignored signal stays ignored through exec; a caught one is reset to the default)."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
 
 
 def signals_of(pid: int) -> str:
