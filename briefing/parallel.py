@@ -52,8 +52,14 @@ def _forked(work, items, shared, jobs) -> Iterator:
     import multiprocessing
 
     with collector.shared_with_workers():
-        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_start_worker,
-                                                        initargs=(os.getpid(),))
+        # workers are born with Ctrl-C held until they ignore it: one that came in the
+        # middle of a fork printed a worker's traceback (the parent still takes it)
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_start_worker,
+                                                            initargs=(os.getpid(),))
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
         try:
             yield from pool.imap(_call, [(work, item) for item in items], chunksize=chunk)
         finally:
@@ -67,6 +73,7 @@ def _start_worker(parent: int) -> None:
     # Ctrl-C reaches every process of the terminal's group: the parent stops the
     # pool (and says so); a worker's own interrupt would only print its traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _die_with(parent)
 
 
