@@ -202,8 +202,10 @@ def test_pagefind_failing_stops_the_build_soon_and_leaves_the_site_as_it_was(wor
     monkeypatch.setattr(search, "SHARD_PAGES", 1)  # (the corpus: a shard to each meeting)
     runs = work / "runs"
     broken = work / "pagefind"
-    broken.write_text(f'#!/bin/sh\necho run >> "{runs}"\nsleep 0.2\necho "broken binary" >&2\n'
-                      "exit 3\n")
+    # the first run fails at once, the others after 2 s: a run begun before the build
+    # knew of the failure ends; none begins after it
+    broken.write_text(f'#!/bin/sh\necho run >> "{runs}"\nmkdir "{work / "first"}" 2>/dev/null '
+                      '|| sleep 2\necho "broken binary" >&2\nexit 3\n')
     broken.chmod(0o755)
     monkeypatch.setattr(search, "_pagefind", lambda: str(broken))
     config = replace(project(work / "content", work / "site", cache=work / ".cache"),
