@@ -336,6 +336,11 @@ def generate(folder: Path, size: int, flavor: str) -> None:
                     "--seed", "1", "--flavor", flavor], check=True, capture_output=True)
 
 
+def sentence(text: str, n: int) -> str:
+    """A release's text with a sentence added (its text edited, no fact)."""
+    return text + f"\nA sentence added by the benchmark ({n}).\n"
+
+
 def moved(text: str, n: int) -> str:
     """A release's text with its place changed (one of its facts), or a place given."""
     place = f'location: "Benchmark City {n}"'
@@ -375,7 +380,6 @@ def measure(size: int, runs: int, work: Path, with_hugo: bool) -> list[tuple]:
     unchanged = [ours.again()[0] for _ in range(runs)]
 
     release = sorted(ours.content.rglob("*.md"))[size // 2]
-    sentence = lambda text, n: text + f"\nA sentence added by the benchmark ({n}).\n"
     edits, rewritten = ours.edits(release, runs, sentence)
     template = ours.work / "templates" / "meeting.html"
     text = template.read_text()

@@ -93,11 +93,12 @@ class Output:
             self.files.update((path, made) for path, made in last.get(search.FOLDER, {}).items()
                               if path != search.LISTING)
             return
-        interface: Files = []
-        for name, files, interface in search.index(draft.root, stale):
+        interface: Files = []  # (the same in every shard's bundle: one is published)
+        for name, files, shard_interface in search.index(draft.root, stale):
             for path, data in files:
                 self._file(draft, path, data, key=keys[name])
-        for path, data in interface:  # (the same from every shard: the last one's)
+            interface = shard_interface
+        for path, data in interface:
             self._file(draft, path, data)
 
     def _last_index(self) -> dict[str, dict[str, tuple[str, str]]]:
