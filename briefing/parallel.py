@@ -31,10 +31,12 @@ def cores() -> int:
 
 
 def fork_map(work: Callable[[object, Item], Result], items: list[Item], shared: object = None,
-             jobs: int | None = None) -> Iterator[Result]:
-    """`work(shared, item)` for every item, results in the items' order."""
+             jobs: int | None = None, cost: int | None = None) -> Iterator[Result]:
+    """`work(shared, item)` for every item, results in the items' order. `cost`: of all
+    the items, counted in small ones (default: one each); below SMALL, this process
+    does the work alone."""
     jobs = jobs or cores()
-    if jobs < 2 or len(items) < SMALL or not _can_fork():
+    if jobs < 2 or len(items) < 2 or (cost or len(items)) < SMALL or not _can_fork():
         return (work(shared, item) for item in items)
     return _forked(work, items, shared, jobs)
 

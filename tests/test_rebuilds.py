@@ -5,6 +5,9 @@ browser see only real changes)."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 from dataclasses import replace
 import shutil
@@ -94,6 +97,26 @@ def test_a_facts_edit_rewrites_every_page_that_shows_them_and_no_other(work):
     assert not changed & {"meetings/csto-drug-council-xxiii/index.html", "countries/china/index.html",
                           "bodies/index.html", "topics/index.html", "assets/style.css"}
     assert "countries/tajikistan/index.html" in after  # Tajikistan attended XXIII still
+
+
+def test_a_body_renamed_in_the_registry_is_renamed_in_every_row_of_the_data_files(work):
+    # each meeting's row of meetings.json and .csv is made once and kept; its body
+    # comes from the registry, not the release, and must not be kept from before
+    (work / "bodies.yaml").write_text("Heads of Government Council:\n  organization: CIS\n"
+                                      "  aliases: [Council of Heads of Government]\n")
+    assert counts(rebuild(work))[0] == 0  # (no release read again)
+    data = work / "site/data"
+    rows = [*json.loads((data / "meetings.json").read_text())["meetings"],
+            *csv.DictReader(io.StringIO((data / "meetings.csv").read_text(encoding="utf-8-sig")))]
+    assert [row["body"] for row in rows if row["slug"] == "cis-heads-of-government"] == \
+        ["Heads of Government Council"] * 2
+    clean = work / "clean"
+    clean.mkdir()
+    for name in ("content", "templates", "bodies.yaml"):
+        (shutil.copytree if name != "bodies.yaml" else shutil.copy)(work / name, clean / name)
+    rebuild(clean)
+    for name in ("meetings.json", "meetings.csv"):
+        assert (work / "site/data" / name).read_bytes() == (clean / "site/data" / name).read_bytes()
 
 
 def test_a_template_edit_parses_no_release(work):

@@ -82,3 +82,24 @@ def test_timeline_by_year_and_month_newest_first():
 def test_empty_site():
     site = arrange([])
     assert site.meetings == site.countries == site.timeline == () and site.body_count == 0
+
+
+def test_a_record_many_pages_show_is_walked_once_and_keys_them_as_if_alone():
+    from briefing.render.plan import Page, People, PersonPage, plan
+
+    meetings = [meeting("a", "2020-01-01", "countries: [AM, BY]\nchair: {name: Ivan Petrov, country: AM}\n"),
+                meeting("b", "2021-01-01", "countries: [BY]\nofficials: [{name: Ivan Petrov}]\n")]
+    pages = list(plan(arrange(meetings), {"a": "text a", "b": "text b"}))
+    walked: dict = {}
+    together = [page.key("T", walked) for page in pages]
+    assert together == [page.key("T") for page in pages]  # each page's key, walked alone
+    assert len(set(together)) == len(pages)
+    assert walked  # (the records were walked once: the people's list and each person's page)
+    # the same person's record, made again from the same meetings: the same key; from a
+    # site where they had one meeting less, another (on their page and on the list)
+    again = arrange(meetings).people[0]
+    fewer = arrange(meetings[:1]).people[0]
+    assert Page("p/", "person.html", PersonPage(again, {}, None)).key("T") == \
+        Page("p/", "person.html", PersonPage(again, {}, None)).key("T", walked)
+    assert Page("p/", "people.html", People((again,))).key("T") != \
+        Page("p/", "people.html", People((fewer,))).key("T")

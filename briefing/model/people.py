@@ -130,7 +130,10 @@ def _by_body(newest_first: list[Appearance], body_of: dict[str, Body]
     def body(a: Appearance) -> Body | None:
         return body_of.get(a.meeting.slug)
 
-    ordered = sorted(newest_first, key=lambda a: (body(a) is None, body(a) and body(a).title.casefold(),
-                                                  body(a) and body(a).slug))
+    def order(a: Appearance) -> tuple:
+        found = body(a)
+        return (True, "", "") if found is None else (False, found.title.casefold(), found.slug)
+
+    ordered = sorted(newest_first, key=order)
     return tuple((group_body, tuple(group)) for group_body, group in groupby(ordered, key=body))
 

@@ -47,11 +47,15 @@ class Output:
 
         draft = write.Draft(out, folders)
         try:
+            self.items.update(renderer.prepare(pages))
             # the long lists first, so that the workers share them out
             order = sorted(pages, key=lambda page: page.text_of is not None)
             shared = (renderer, order, draft, self.previous)
+            # (a list page takes as long as a meeting page for every hundred meetings)
+            lists = sum(page.text_of is None for page in order)
+            cost = len(order) + lists * len(self.keys) // 100
             for path, data_digest, items, wrote in fork_map(_render_and_write, range(len(order)),
-                                                            shared=shared):
+                                                            shared, cost=cost):
                 self._made(path, data_digest, wrote)
                 self.items.update(items)
             for path, data in static:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat as st
 from pathlib import Path
 from typing import NamedTuple
@@ -167,7 +168,10 @@ def _inside(path: str, root: str) -> bool:
 def _undecodable(name: str) -> bool:
     """Whether a name read from the disk held bytes that are not UTF-8 (Python keeps
     them as lone surrogates, os.fsdecode's 'surrogateescape')."""
-    return any("\udc80" <= char <= "\udcff" for char in name)
+    return UNDECODABLE.search(name) is not None
+
+
+UNDECODABLE = re.compile("[\udc80-\udcff]")  # (a search in C: the scan checks every name)
 
 
 class NotAFile(Exception):

@@ -13,15 +13,24 @@ import datetime as dt
 import io
 import json
 import urllib.parse
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Protocol
 
 from ..model import urls
 from ..model.bodies import Body
 from ..model.meeting import Meeting
+from ..parallel import fork_map
 from ..read.settings import Config
 
 if TYPE_CHECKING:
     from .plan import Calendar, DataFiles
+
+class Fragments(Protocol):
+    """Where a maker keeps what it made of one meeting (templates.MeetingItems)."""
+
+    def fragment(self, key: str, make: Callable[[], str]) -> str: ...
+
+    def has(self, key: str) -> bool: ...
+
 
 # The columns of meetings.csv, and the keys of each meeting in meetings.json.
 COLUMNS = ("slug", "url", "title", "date", "end_date", "date_precision", "date_note", "starts",
@@ -73,27 +82,39 @@ def absolute(config: Config, path: str) -> str | None:
     return config.base_url + path if config.base_url else None
 
 
-def meetings_json(data: DataFiles, config: Config, fragments=None) -> bytes:
+def meetings_json(data: DataFiles, config: Config, fragments: Fragments) -> bytes:
     """{"meetings": [...]}, one meeting a line: easy to read and to compare, and
-    written by the json module's C encoder (an indented dump is pure Python)."""
-    lines = ",\n".join(json.dumps(record(m, data.body_of.get(m.slug), config),
-                                  ensure_ascii=False) for m in data.meetings)
+    written by the json module's C encoder (an indented dump is pure Python). Each
+    meeting's line is made once and kept among the `fragments`, like its calendar event."""
+    lines = ",\n".join(fragments.fragment(
+        f"{m.key} json {data.body_of.get(m.slug)!r}",
+        lambda m=m: json.dumps(record(m, data.body_of.get(m.slug), config), ensure_ascii=False))
+        for m in data.meetings)
     return (f'{{"meetings": [\n{lines}\n]}}\n' if lines else '{"meetings": []}\n').encode()
 
 
-def meetings_csv(data: DataFiles, config: Config, fragments=None) -> bytes:
-    """One row per meeting; a list is one cell, its items joined by '; '."""
+def meetings_csv(data: DataFiles, config: Config, fragments: Fragments) -> bytes:
+    """One row per meeting; a list is one cell, its items joined by '; '. Each row is
+    made once and kept among the `fragments`."""
+    rows = "".join(fragments.fragment(f"{m.key} csv {data.body_of.get(m.slug)!r}",
+                                      lambda m=m: _csv_row(m, data.body_of.get(m.slug), config))
+                   for m in data.meetings)
+    return ("\ufeff" + _csv_line(COLUMNS) + rows).encode()  # the BOM: spreadsheets then read UTF-8
+
+
+def _csv_row(meeting: Meeting, body: Body | None, config: Config) -> str:
+    row = record(meeting, body, config)
+    row["officials"] = [", ".join(filter(None, o.values())) for o in row["officials"]]
+    row["outcomes"] = [o["title"] + (f" ({o['kind']})" if o["kind"] else "")
+                       for o in row["outcomes"]]
+    cells = (row[column] for column in COLUMNS)
+    return _csv_line(defused("; ".join(v) if isinstance(v, list) else v) for v in cells)
+
+
+def _csv_line(cells: Iterable[Any]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, COLUMNS, lineterminator="\r\n")  # RFC 4180
-    writer.writeheader()
-    for meeting in data.meetings:
-        row = record(meeting, data.body_of.get(meeting.slug), config)
-        row["officials"] = [", ".join(filter(None, o.values())) for o in row["officials"]]
-        row["outcomes"] = [o["title"] + (f" ({o['kind']})" if o["kind"] else "")
-                           for o in row["outcomes"]]
-        writer.writerow({k: defused("; ".join(v) if isinstance(v, list) else v)
-                         for k, v in row.items()})
-    return ("\ufeff" + out.getvalue()).encode()  # the BOM: spreadsheets then read UTF-8
+    csv.writer(out, lineterminator="\r\n").writerow(cells)  # RFC 4180
+    return out.getvalue()
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -107,7 +128,7 @@ def defused(cell: Any) -> Any:
     return "'" + cell if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell
 
 
-def calendar(data: Calendar, config: Config, fragments) -> bytes:
+def calendar(data: Calendar, config: Config, fragments: Fragments) -> bytes:
     """Every meeting whose day is known as an all-day event over its days (RFC 5545);
     one known only by its year or month has no day to be put on, and is left out.
     A meeting's event is made once and kept among the `fragments`
@@ -120,9 +141,33 @@ def calendar(data: Calendar, config: Config, fragments) -> bytes:
     frame.add("version", "2.0")
     frame.add("x-wr-calname", f"{data.title} · {config.title}")
     head, tail = frame.to_ical().decode().rsplit("END:VCALENDAR", 1)
-    events = (fragments.fragment(f"{m.key} event", lambda m=m: _event(m, config))
-              for m in data.meetings if m.date.precision == "day")
+    events = (fragments.fragment(_event_key(m), lambda m=m: _event(m, config))
+              for m in _on_calendar(data.meetings))
     return (head + "".join(events) + "END:VCALENDAR" + tail).encode()
+
+
+def events(calendars: Iterable[Calendar], config: Config, fragments: Fragments) -> None:
+    """Make, on all cores, the event of every meeting on `calendars` that the `fragments`
+    lack: workers rendering calendars side by side would each make the events they
+    share (every event is on the whole site's calendar), and icalendar takes long."""
+    missing = {_event_key(m): m for data in calendars for m in _on_calendar(data.meetings)}
+    missing = {key: m for key, m in missing.items() if not fragments.has(key)}
+    made = fork_map(_event_of, list(missing), shared=(missing, config))
+    for key, text in zip(missing, made):
+        fragments.fragment(key, lambda text=text: text)
+
+
+def _on_calendar(meetings: Iterable[Meeting]) -> Iterator[Meeting]:
+    return (m for m in meetings if m.date.precision == "day")
+
+
+def _event_key(meeting: Meeting) -> str:
+    return f"{meeting.key} event"
+
+
+def _event_of(shared: tuple[dict[str, Meeting], Config], key: str) -> str:
+    missing, config = shared
+    return _event(missing[key], config)
 
 
 def _event(meeting: Meeting, config: Config) -> str:

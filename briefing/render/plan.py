@@ -44,9 +44,10 @@ class Page:
         """What its template receives: the fields of its context, and nothing else."""
         return {name: getattr(self.context, name) for name in _fields(type(self.context))}
 
-    def key(self, templates: str) -> str:
-        """The key of all the page shows: its context, its release text, the templates."""
-        return digest(templates, self.template, self.text_of or "", *shown(self.context))
+    def key(self, templates: str, walked: dict[int, tuple[Any, str]] | None = None) -> str:
+        """The key of all the page shows: its context, its release text, the templates
+        (`walked`: see `shown`)."""
+        return digest(templates, self.template, self.text_of or "", *shown(self.context, walked))
 
 
 # -- what each kind of page shows ----------------------------------------------
@@ -166,44 +167,66 @@ class Sitemap:
     paths: tuple[str, ...]
 
 
-def shown(value: Any) -> list[str]:
+def shown(value: Any, walked: dict[int, tuple[Any, str]] | None = None) -> list[str]:
     """`value` as strings for a key: a meeting by its key (a digest of all its facts),
-    anything else by every part of it. A value of another kind is refused: a page's
-    context holds nothing its key could miss."""
+    a record (RECORDS) by a digest of all its parts, anything else by every part of
+    it. A value of another kind is refused: a page's context holds nothing its key
+    could miss. `walked` keeps the digests of records already walked, for the pages
+    of one site: a state's record is on its page and in the countries' list."""
     parts: list[str] = []
-    _show(value, parts.append)
+    _Walk({} if walked is None else walked).show(value, parts.append)
     return parts
 
 
 SCALARS = (str, int, float, bool, dt.date, dt.datetime, type(None))
+# what many pages of a site show whole: a state's, body's, person's or topic's record
+RECORDS = frozenset({CountryRecord, BodyRecord, PersonRecord, TopicRecord, MemberRecord})
 
 
-def _show(value: Any, add) -> None:
-    # (by exact type first: a country's context at 10,000 releases holds thousands
-    # of meetings, and this runs for every page whenever the site changes)
-    kind = type(value)
-    if kind is Meeting:
-        add(value.key)
-    elif kind is tuple or kind is list:
-        add(f"({len(value)}")
-        for item in value:
-            if type(item) is Meeting:
-                add(item.key)
-            else:
-                _show(item, add)
-    elif kind in SCALARS or isinstance(value, SCALARS):
-        add(repr(value))
-    elif kind is dict:
-        add(f"{{{len(value)}")
-        for item in value.items():
-            _show(item, add)
-    elif dataclasses.is_dataclass(kind):
+class _Walk:
+    def __init__(self, walked: dict[int, tuple[Any, str]]):
+        self.walked = walked  # id -> (the record, kept so that its id is not reused; its digest)
+
+    def show(self, value: Any, add) -> None:
+        # (by exact type first: a country's context at 10,000 releases holds thousands
+        # of meetings, and this runs for every page whenever the site changes)
+        kind = type(value)
+        if kind is Meeting:
+            add(value.key)
+        elif kind is tuple or kind is list:
+            add(f"({len(value)}")
+            for item in value:
+                if type(item) is Meeting:
+                    add(item.key)
+                else:
+                    self.show(item, add)
+        elif kind in SCALARS or isinstance(value, SCALARS):
+            add(repr(value))
+        elif kind is dict:
+            add(f"{{{len(value)}")
+            for item in value.items():
+                self.show(item, add)
+        elif kind in RECORDS:
+            add(self.record(value))
+        elif dataclasses.is_dataclass(kind):
+            self.fields(value, add)
+        else:
+            raise TypeError(f"a page's context cannot hold a {kind.__name__}: "
+                            "it would not be part of the page's key")
+
+    def fields(self, value: Any, add) -> None:
+        kind = type(value)
         add(kind.__name__)
         for name in _fields(kind):
-            _show(getattr(value, name), add)
-    else:
-        raise TypeError(f"a page's context cannot hold a {kind.__name__}: "
-                        "it would not be part of the page's key")
+            self.show(getattr(value, name), add)
+
+    def record(self, value: Any) -> str:
+        known = self.walked.get(id(value))
+        if known is None:
+            parts: list[str] = []
+            self.fields(value, parts.append)
+            known = self.walked[id(value)] = (value, digest(*parts))
+        return known[1]
 
 
 @functools.cache

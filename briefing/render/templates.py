@@ -112,6 +112,9 @@ class MeetingItems:
             text = self.known[key] = self.new[key] = make()
         return text
 
+    def has(self, key: str) -> bool:
+        return key in self.known
+
     def take_new(self) -> dict[str, str]:
         new, self.new = self.new, {}
         return new
@@ -195,6 +198,13 @@ class Renderer:
         self.templates, self.texts, self.config = templates, texts, config
         self.env = environment(templates, config, bytecode, items, live_script)
         self.items = items
+
+    def prepare(self, pages: list[Page]) -> dict[str, str]:
+        """Make beforehand, on all cores, what many of `pages` share: each meeting's
+        calendar event (see formats.events). Returns what it made, for the cache."""
+        formats.events([page.context for page in pages if page.maker == "calendar.ics"],
+                       self.config, self.items)
+        return self.items.take_new()
 
     def page(self, page: Page) -> tuple[bytes, dict[str, str]]:
         """The page's HTML, and the list items rendered for it that were not known."""

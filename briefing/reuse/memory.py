@@ -119,8 +119,8 @@ class Plan:
         from ..render.plan import plan  # (the heavy stages load only when there is work)
 
         self.site, self.templates, self.texts = site, templates, texts
-        self.pages = [(page, page.key(templates))
-                      for page in plan(site, texts, config)]
+        walked: dict = {}  # (the records many pages show, walked once: see plan.shown)
+        self.pages = [(page, page.key(templates, walked)) for page in plan(site, texts, config)]
         self.place = {page.context.meeting.slug: number
                       for number, (page, _) in enumerate(self.pages) if page.text_of}
 
