@@ -84,48 +84,38 @@ def absolute(config: Config, path: str) -> str | None:
 
 def meetings_json(data: DataFiles, config: Config, fragments: Fragments) -> bytes:
     """{"meetings": [...]}, one meeting a line: easy to read and to compare, and
-    written by the json module's C encoder (an indented dump is pure Python). Each
-    meeting's line is made once and kept among the `fragments`, like its calendar event."""
-    lines = ",\n".join(fragments.fragment(
-        f"{m.key} json {data.body_of.get(m.slug)!r}",
-        lambda m=m: json.dumps(record(m, data.body_of.get(m.slug), config), ensure_ascii=False))
-        for m in data.meetings)
+    written by the json module's C encoder (an indented dump is pure Python).
+    (Made whole each time: kept line by line, like calendar events, the lines of
+    10,000 meetings cost more memory at the build's peak than they saved time.)"""
+    lines = ",\n".join(json.dumps(record(m, data.body_of.get(m.slug), config),
+                                  ensure_ascii=False) for m in data.meetings)
     return (f'{{"meetings": [\n{lines}\n]}}\n' if lines else '{"meetings": []}\n').encode()
 
 
 def meetings_csv(data: DataFiles, config: Config, fragments: Fragments) -> bytes:
-    """One row per meeting; a list is one cell, its items joined by '; '. Each row is
-    made once and kept among the `fragments`."""
-    rows = "".join(fragments.fragment(f"{m.key} csv {data.body_of.get(m.slug)!r}",
-                                      lambda m=m: _csv_row(m, data.body_of.get(m.slug), config))
-                   for m in data.meetings)
-    return ("\ufeff" + _csv_line(COLUMNS) + rows).encode()  # the BOM: spreadsheets then read UTF-8
-
-
-def _csv_row(meeting: Meeting, body: Body | None, config: Config) -> str:
-    row = record(meeting, body, config)
-    row["officials"] = [", ".join(filter(None, o.values())) for o in row["officials"]]
-    row["outcomes"] = [o["title"] + (f" ({o['kind']})" if o["kind"] else "")
-                       for o in row["outcomes"]]
-    cells = (row[column] for column in COLUMNS)
-    return _csv_line(defused("; ".join(v) if isinstance(v, list) else v) for v in cells)
-
-
-def _csv_line(cells: Iterable[Any]) -> str:
+    """One row per meeting; a list is one cell, its items joined by '; '."""
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerow(cells)  # RFC 4180
-    return out.getvalue()
+    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180
+    writer.writerow(COLUMNS)
+    for meeting in data.meetings:
+        row = record(meeting, data.body_of.get(meeting.slug), config)
+        row["officials"] = [", ".join(filter(None, o.values())) for o in row["officials"]]
+        row["outcomes"] = [o["title"] + (f" ({o['kind']})" if o["kind"] else "")
+                           for o in row["outcomes"]]
+        cells = ["; ".join(v) if type(v) is list else v for v in map(row.get, COLUMNS)]
+        writer.writerow([defused(v) if type(v) is str else v for v in cells])
+    return ("\ufeff" + out.getvalue()).encode()  # the BOM: spreadsheets then read UTF-8
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = frozenset("=+-@\t\r")
 
 
-def defused(cell: Any) -> Any:
+def defused(cell: str) -> str:
     """A cell a spreadsheet would run as a formula (it begins with =, +, -, @, a tab or a
     carriage return) begins with an apostrophe instead, as OWASP's guidance on CSV
     injection recommends; the spreadsheet then shows it as text. meetings.json keeps
     every value exactly."""
-    return "'" + cell if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell
+    return "'" + cell if cell[:1] in FORMULA_STARTS else cell
 
 
 def calendar(data: Calendar, config: Config, fragments: Fragments) -> bytes:
