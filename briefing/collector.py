@@ -55,3 +55,17 @@ def off_in_worker() -> None:
     per release parsed, measured): it runs without the collector, whose passes over
     the objects Markdown and Jinja make took 15 % of a parse."""
     gc.disable()
+
+
+def give_back() -> None:
+    """Return the memory freed so far to the system, where the C library keeps it
+    for the process instead (glibc's malloc_trim; elsewhere nothing). After the
+    parse, the texts and pickles the workers sent are freed but stayed resident:
+    at 10,000 releases ~25 MB counted in the build's peak, beside the workers
+    forked later."""
+    import ctypes  # (once a build)
+
+    try:
+        ctypes.CDLL(None).malloc_trim(0)  # (the C library the process runs on)
+    except (OSError, AttributeError):  # not glibc: its allocator decides
+        pass

@@ -10,7 +10,7 @@ import pytest
 
 from briefing.reuse import store as cache_module
 from briefing.reuse.store import Cache
-from conftest import FIXTURES, cli
+from conftest import FIXTURES, ROOT, cli
 from test_killed_build import digest
 
 
@@ -116,3 +116,40 @@ def test_a_stored_release_that_cannot_be_unpickled_sets_the_database_aside(tmp_p
            "be read (UnpicklingError)); set aside as releases.sqlite.unreadable" in done.stderr
     clean = cli("build", "--no-search", "--no-cache", "--out", "clean", cwd=tmp_path)
     assert clean.returncode == 0 and digest(tmp_path / "site") == digest(tmp_path / "clean")
+
+
+def test_a_release_text_gone_from_the_database_sets_it_aside_not_a_page_without_it(tmp_path):
+    """The bug: a stored release whose text was lost (its facts kept) gave its page
+    no text at all, silently, when a template edit rendered it again."""
+    shutil.copytree(FIXTURES / "corpus", tmp_path / "content")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    assert cli("build", "--no-search", cwd=tmp_path).returncode == 0
+    with sqlite3.connect(tmp_path / ".cache/releases.sqlite") as db:
+        db.execute("UPDATE releases SET html = NULL")
+    page = tmp_path / "templates/meeting.html"
+    page.write_text(page.read_text() + "<!-- edited -->\n")  # every meeting page again
+    done = cli("build", "--no-search", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert ".cache/releases.sqlite: warning: cache: cannot be read (a release's text is " \
+           "missing); set aside as releases.sqlite.unreadable" in done.stderr
+    clean = cli("build", "--no-search", "--no-cache", "--out", "clean", cwd=tmp_path)
+    assert clean.returncode == 0 and digest(tmp_path / "site") == digest(tmp_path / "clean")
+
+
+def test_the_stored_texts_are_read_in_a_forked_worker_and_their_failures_come_back_whole(
+        tmp_path):
+    import multiprocessing
+    import pickle
+
+    cache = Cache(tmp_path)
+    cache.remember([("k1", b"facts", "<p>one</p>"), ("k2", b"facts", None)])
+    texts = cache.text_source({"k1"})
+    assert texts["k1"] == "<p>one</p>"  # (a connection of this process)
+    with multiprocessing.get_context("fork").Pool(1) as pool:  # (and one of the worker's)
+        assert pool.apply(texts.__getitem__, ("k1",)) == "<p>one</p>"
+        with pytest.raises(cache_module.Unreadable, match="a release's text is missing"):
+            pool.apply(texts.__getitem__, ("k2",))
+    unreadable = pickle.loads(pickle.dumps(cache_module.Unreadable(tmp_path / "x", "why")))
+    assert (unreadable.path, unreadable.reason) == (tmp_path / "x", "why")
+    cache.close()

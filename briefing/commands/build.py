@@ -115,7 +115,7 @@ class Builder:
         summary = replace(summary, pages=len(pages.keyed))
         reuse.commit(inputs, summary, given.timezone, scanned.sources, releases, pages, output)
         return Report.of(replace(summary, warnings=(*summary.warnings, *reuse.warnings)),
-                         time.perf_counter() - started, parsed=len(releases.texts),
+                         time.perf_counter() - started, parsed=releases.fresh,
                          rendered=len(pages.changed), written=len(output.written))
 
     def inputs(self, scanned: Scan, today: dt.date) -> str:

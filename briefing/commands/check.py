@@ -63,14 +63,14 @@ def _check(project: Project, drafts: bool, today: dt.date | None, reuse: Reuse) 
     today = today or today_in(given.timezone)
     settings = given.settings
     noticed = review([one for one in releases.parsed if one.meeting], today, settings.registry,
-                     lambda key: reuse.texts({key}, releases).get(key, ""),
+                     lambda key: reuse.texts({key}).get(key, ""),
                      settings.memberships, settings.directory)
     try:
         site, summary = stages.arrange_site(releases, given, drafts, today)
     except ContentError as failed:  # (the templates are tried on a site that can be built)
         return [*failed.problems, *noticed, *reuse.warnings]
     pages = list(plan(site, releases.text_keys(), given.settings.config))
-    tried = trial(pages, project, given.settings.config, lambda keys: reuse.texts(keys, releases))
+    tried = trial(pages, project, given.settings.config, lambda keys: reuse.texts(keys))
     return [*summary.warnings, *noticed, *tried, *reuse.warnings]
 
 

@@ -81,7 +81,7 @@ def publish(pages: Pages, releases: Releases, given: Given, reuse: Reuse, projec
     the last build left it (`keep_index`: the live preview's) or left out."""
     output = Output(pages.keyed, pages.previous)
     renderer = Renderer(project.templates, given.settings.config,
-                        reuse.texts({p.text_of for p in pages.changed if p.text_of}, releases),
+                        reuse.text_source({p.text_of for p in pages.changed if p.text_of}),
                         MeetingItems(reuse.items(pages)), reuse.bytecode, live_script)
     output.publish(renderer, pages.changed, given.assets, project.out, reuse.folders,
                    index=search, keep_index=keep_index)

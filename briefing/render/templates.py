@@ -14,7 +14,7 @@ import hashlib
 import traceback
 import urllib.parse
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 import jinja2
 from markupsafe import Markup
@@ -189,11 +189,11 @@ class TemplateFailed(Exception):
 
 
 class Renderer:
-    """Renders pages of one site with one set of templates. `texts` holds the
-    release text (HTML) of every page's `text_of`; `items` the list items known
-    from earlier builds."""
+    """Renders pages of one site with one set of templates. `texts` gives the
+    release text (HTML) of every page's `text_of` (read when asked: see
+    reuse/store.StoredTexts); `items` the list items known from earlier builds."""
 
-    def __init__(self, templates: Path, config: Config, texts: dict[str, str],
+    def __init__(self, templates: Path, config: Config, texts: Mapping[str, str],
                  items: MeetingItems, bytecode: Path | None = None, live_script: str | None = None):
         self.templates, self.texts, self.config = templates, texts, config
         self.env = environment(templates, config, bytecode, items, live_script)

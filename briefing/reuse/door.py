@@ -18,10 +18,11 @@ import os
 import pickle
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Mapping
 
+from .. import collector
 from ..keys import digest, release_key
-from ..parallel import fork_map
+from ..parallel import SMALL, fork_map
 from ..problems import Problem
 from ..project import Summary
 from ..publish import write
@@ -45,7 +46,7 @@ class Releases:
     """Every release modelled, in the order of the sources."""
 
     parsed: list[Parsed]
-    texts: dict[str, str]  # release key -> text (HTML), of the releases parsed this time
+    fresh: int  # how many were parsed this time (their texts went into the cache)
     snapshot: dict[str, Parsed]  # the last build's results, by path
 
     def text_keys(self) -> dict[str, str]:
@@ -137,7 +138,6 @@ class Reuse:
         todo = [number for number in range(len(sources)) if number not in keys]
         results = fork_map(_parse_source, [sources[n].path for n in todo],
                            shared=(self.cache.known(), timezone, os.path.realpath(content)))
-        texts: dict[str, str] = {}
         remember = []
         for number, (key, pickled, text) in zip(todo, results):
             if key is not None:
@@ -145,14 +145,17 @@ class Reuse:
             if pickled is not None:  # parsed now: the cache did not know it
                 parsed[number] = pickle.loads(pickled)
                 if key is not None:
-                    texts[key] = text
                     remember.append((key, pickled, text))
         self.cache.remember(remember)
+        fresh = len(remember)
+        del remember, results
+        if fresh >= SMALL:  # (their texts and pickles, freed: the rest lives on, and is forked)
+            collector.give_back()
         stored = self.cache.facts({keys[n] for n in range(len(sources)) if n not in parsed})
         for number in range(len(sources)):
             if number not in parsed:
                 parsed[number] = stored[keys[number]]
-        return Releases([parsed[n] for n in range(len(sources))], texts, snapshot)
+        return Releases([parsed[n] for n in range(len(sources))], fresh, snapshot)
 
     def site(self, key: tuple, arrange: Callable[[], tuple[Site, Summary]]
              ) -> tuple[Site, Summary]:
@@ -173,11 +176,14 @@ class Reuse:
         self.cache.forget_state(self.out)  # until the new state is saved, none is trusted
         return Pages(look, keyed, changed, previous)
 
-    def texts(self, keys: set[str], releases: Releases) -> dict[str, str]:
-        """The release texts (HTML) of `keys`: parsed this time, or from the store."""
-        found = {key: releases.texts[key] for key in keys if key in releases.texts}
-        missing = set(keys) - found.keys()
-        return {**found, **self.cache.texts(missing)} if missing else found
+    def texts(self, keys: set[str]) -> dict[str, str]:
+        """The release texts (HTML) of `keys`, from the store."""
+        return self.cache.texts(keys)
+
+    def text_source(self, keys: set[str]) -> Mapping[str, str]:
+        """The release texts of `keys` for the pages to render, each read when asked
+        (see store.StoredTexts)."""
+        return self.cache.text_source(keys)
 
     def items(self, pages: Pages) -> dict[str, str]:
         """The list items earlier builds rendered with these templates, if any page

@@ -26,7 +26,8 @@ import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, NamedTuple, TypeVar
+from collections.abc import Mapping
+from typing import Callable, Iterable, Iterator, NamedTuple, TypeVar
 
 from .. import collector
 from ..keys import ENGINE, digest
@@ -65,6 +66,9 @@ class Unreadable(Exception):
         super().__init__(f"{path}: {reason}")
         self.path, self.reason = path, reason
 
+    def __reduce__(self):  # (raised in a worker, it comes back to the build pickled)
+        return Unreadable, (self.path, self.reason)
+
 
 # SQLite's codes for a file that is not, or no longer, a sound database
 SQLITE_CORRUPT, SQLITE_NOTADB = 11, 26
@@ -90,6 +94,47 @@ def _sqlite(method):
 
 DATABASE = "releases.sqlite"
 Result = TypeVar("Result")
+
+
+class StoredTexts(Mapping):
+    """Release texts read from the cache's database one at a time, as pages ask for
+    them, in whichever process renders the page: a forked worker opens a connection
+    of its own (one is never shared across a fork). So a build holds no text but
+    the one it renders: at 10,000 releases, holding them all (and each worker
+    copying those it read) cost ~70 MB at the build's peak."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self._db, self._pid = None, 0
+
+    @_sqlite
+    def __getitem__(self, key: str) -> str:
+        found = self._connection().execute("SELECT html FROM releases WHERE key = ?",
+                                           (key,)).fetchone()
+        if found is None or found[0] is None:  # (its facts are there: the text went missing)
+            raise Unreadable(self.folder / DATABASE, "a release's text is missing")
+        return found[0]
+
+    @_sqlite
+    def __iter__(self) -> Iterator[str]:
+        return iter([key for (key,) in self._connection().execute(
+            "SELECT key FROM releases WHERE html IS NOT NULL")])
+
+    @_sqlite
+    def __len__(self) -> int:
+        return self._connection().execute(
+            "SELECT count(*) FROM releases WHERE html IS NOT NULL").fetchone()[0]
+
+    def __reduce__(self):  # (sent to another process: it opens its own connection)
+        return StoredTexts, (self.folder,)
+
+    def _connection(self):
+        if self._pid != os.getpid():
+            import sqlite3  # (see Cache.db)
+
+            address = (self.folder / DATABASE).absolute().as_uri()
+            self._db, self._pid = sqlite3.connect(f"{address}?mode=ro", uri=True), os.getpid()
+        return self._db
 
 
 def using(folder: Path | None, work: Callable[[Cache], Result]) -> Result:
@@ -193,6 +238,11 @@ class Cache:
     def texts(self, keys: Iterable[str]) -> dict[str, str]:
         """The rendered release text for known keys."""
         return self._select("html", 1, keys)
+
+    def text_source(self, keys: Iterable[str]) -> Mapping[str, str]:
+        """The texts of `keys` for pages to render: read from the database when a page
+        asks for one (see StoredTexts), or from memory without a folder."""
+        return self.texts(keys) if self.folder is None else StoredTexts(self.folder)
 
     @_sqlite
     def _select(self, column: str, part: int, keys: Iterable[str]) -> dict:
