@@ -109,13 +109,7 @@ def test_a_stored_release_that_cannot_be_unpickled_sets_the_database_aside(tmp_p
         db.execute("UPDATE releases SET facts = x'80049500'")  # a pickle cut short
     for state in (tmp_path / ".cache").glob("*.pickle"):  # so the facts come from the store
         state.unlink()
-    done = cli("build", "--no-search", cwd=tmp_path)
-    assert done.returncode == 0, done.stderr
-    assert "Traceback" not in done.stderr
-    assert ".cache/releases.sqlite: warning: cache: cannot be read (a stored release cannot " \
-           "be read (UnpicklingError)); set aside as releases.sqlite.unreadable" in done.stderr
-    clean = cli("build", "--no-search", "--no-cache", "--out", "clean", cwd=tmp_path)
-    assert clean.returncode == 0 and digest(tmp_path / "site") == digest(tmp_path / "clean")
+    set_aside_and_rebuilt(tmp_path, "a stored release cannot be read (UnpicklingError)")
 
 
 def test_a_release_text_gone_from_the_database_sets_it_aside_not_a_page_without_it(tmp_path):
@@ -128,13 +122,18 @@ def test_a_release_text_gone_from_the_database_sets_it_aside_not_a_page_without_
         db.execute("UPDATE releases SET html = NULL")
     page = tmp_path / "templates/meeting.html"
     page.write_text(page.read_text() + "<!-- edited -->\n")  # every meeting page again
-    done = cli("build", "--no-search", cwd=tmp_path)
+    set_aside_and_rebuilt(tmp_path, "a release's text is missing")
+
+
+def set_aside_and_rebuilt(work, reason: str) -> None:
+    """A build in `work` sets the database aside for `reason`, and its site is a clean build's."""
+    done = cli("build", "--no-search", cwd=work)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
-    assert ".cache/releases.sqlite: warning: cache: cannot be read (a release's text is " \
-           "missing); set aside as releases.sqlite.unreadable" in done.stderr
-    clean = cli("build", "--no-search", "--no-cache", "--out", "clean", cwd=tmp_path)
-    assert clean.returncode == 0 and digest(tmp_path / "site") == digest(tmp_path / "clean")
+    assert f".cache/releases.sqlite: warning: cache: cannot be read ({reason}); set aside as " \
+           "releases.sqlite.unreadable" in done.stderr
+    clean = cli("build", "--no-search", "--no-cache", "--out", "clean", cwd=work)
+    assert clean.returncode == 0 and digest(work / "site") == digest(work / "clean")
 
 
 def test_the_stored_texts_are_read_in_a_forked_worker_and_their_failures_come_back_whole(
