@@ -24,6 +24,7 @@ from ..read.settings import Config
 if TYPE_CHECKING:
     from .plan import Calendar, DataFiles
 
+
 class Fragments(Protocol):
     """Where a maker keeps what it made of one meeting (templates.MeetingItems)."""
 
