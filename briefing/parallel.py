@@ -32,9 +32,9 @@ def cores() -> int:
 
 def fork_map(work: Callable[[object, Item], Result], items: list[Item], shared: object = None,
              jobs: int | None = None, cost: int | None = None) -> Iterator[Result]:
-    """`work(shared, item)` for every item, results in the items' order. `cost`: of all
-    the items, counted in small ones (default: one each); below SMALL, this process
-    does the work alone."""
+    """`work(shared, item)` for every item, results in the items' order. `cost`: the
+    whole work in units of one ordinary item (default: the number of items); under
+    SMALL units, or with fewer than two items, this process does it alone."""
     jobs = jobs or cores()
     if jobs < 2 or len(items) < 2 or (cost or len(items)) < SMALL or not _can_fork():
         return (work(shared, item) for item in items)

@@ -136,19 +136,24 @@ def set_aside_and_rebuilt(work, reason: str) -> None:
     assert clean.returncode == 0 and digest(work / "site") == digest(work / "clean")
 
 
-def test_the_stored_texts_are_read_in_a_forked_worker_and_their_failures_come_back_whole(
+def test_the_stored_texts_are_read_in_forked_workers_and_their_failures_come_back_whole(
         tmp_path):
-    import multiprocessing
     import pickle
+
+    from briefing.parallel import SMALL, fork_map
 
     cache = Cache(tmp_path)
     cache.remember([("k1", b"facts", "<p>one</p>"), ("k2", b"facts", None)])
     texts = cache.text_source({"k1"})
-    assert texts["k1"] == "<p>one</p>"  # (a connection of this process)
-    with multiprocessing.get_context("fork").Pool(1) as pool:  # (and one of the worker's)
-        assert pool.apply(texts.__getitem__, ("k1",)) == "<p>one</p>"
-        with pytest.raises(cache_module.Unreadable, match="a release's text is missing"):
-            pool.apply(texts.__getitem__, ("k2",))
+    assert texts["k1"] == "<p>one</p>"  # (a connection of this process, which the workers inherit)
+    assert list(fork_map(read, ["k1"] * SMALL, shared=texts)) == ["<p>one</p>"] * SMALL
+    with pytest.raises(cache_module.Unreadable, match="a release's text is missing"):
+        list(fork_map(read, ["k2"] * SMALL, shared=texts))
+    assert texts["k1"] == "<p>one</p>"  # (this process's connection, untouched by the workers)
     unreadable = pickle.loads(pickle.dumps(cache_module.Unreadable(tmp_path / "x", "why")))
     assert (unreadable.path, unreadable.reason) == (tmp_path / "x", "why")
     cache.close()
+
+
+def read(texts, key: str) -> str:
+    return texts[key]

@@ -100,8 +100,8 @@ def test_a_facts_edit_rewrites_every_page_that_shows_them_and_no_other(work):
 
 
 def test_a_body_renamed_in_the_registry_is_renamed_in_every_row_of_the_data_files(work):
-    # each meeting's row of meetings.json and .csv is made once and kept; its body
-    # comes from the registry, not the release, and must not be kept from before
+    # the body in every row of meetings.json and .csv comes from the registry, even
+    # when no release is read again
     (work / "bodies.yaml").write_text("Heads of Government Council:\n  organization: CIS\n"
                                       "  aliases: [Council of Heads of Government]\n")
     assert counts(rebuild(work))[0] == 0  # (no release read again)

@@ -110,7 +110,7 @@ class Builder:
                                    lambda: stages.arrange_site(releases, given, self.drafts, today))
         pages = reuse.pages(site, releases.text_keys(), project.templates, given.settings.config,
                             self.live_script)
-        output = stages.publish(pages, releases, given, reuse, project, self.live_script,
+        output = stages.publish(pages, given, reuse, project, self.live_script,
                                 self.search, keep_index=self.index_once)
         summary = replace(summary, pages=len(pages.keyed))
         reuse.commit(inputs, summary, given.timezone, scanned.sources, releases, pages, output)

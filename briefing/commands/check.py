@@ -70,7 +70,7 @@ def _check(project: Project, drafts: bool, today: dt.date | None, reuse: Reuse) 
     except ContentError as failed:  # (the templates are tried on a site that can be built)
         return [*failed.problems, *noticed, *reuse.warnings]
     pages = list(plan(site, releases.text_keys(), given.settings.config))
-    tried = trial(pages, project, given.settings.config, lambda keys: reuse.texts(keys))
+    tried = trial(pages, project, given.settings.config, reuse.texts)
     return [*summary.warnings, *noticed, *tried, *reuse.warnings]
 
 

@@ -74,7 +74,7 @@ def arrange_site(releases: Releases, given: Given, drafts: bool, today: dt.date
                    settings.directory), summary
 
 
-def publish(pages: Pages, releases: Releases, given: Given, reuse: Reuse, project: Project,
+def publish(pages: Pages, given: Given, reuse: Reuse, project: Project,
             live_script: str | None, search: bool, keep_index: bool = False) -> Output:
     """Render the pages that changed, write what differs and swap the new site in;
     the search index brought up to date (`search`), shard by shard, else kept as

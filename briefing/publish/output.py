@@ -51,7 +51,9 @@ class Output:
             # the long lists first, so that the workers share them out
             order = sorted(pages, key=lambda page: page.text_of is not None)
             shared = (renderer, order, draft, self.previous)
-            # (a list page takes as long as a meeting page for every hundred meetings)
+            # (a page without a release text is mostly a list, which takes about as long
+            # as a meeting page for every hundred pages of the site: at 10,000 releases
+            # a few are worth the workers, on the example site none are)
             lists = sum(page.text_of is None for page in order)
             cost = len(order) + lists * len(self.keys) // 100
             for path, data_digest, items, wrote in fork_map(_render_and_write, range(len(order)),

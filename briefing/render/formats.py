@@ -86,8 +86,8 @@ def absolute(config: Config, path: str) -> str | None:
 def meetings_json(data: DataFiles, config: Config, fragments: Fragments) -> bytes:
     """{"meetings": [...]}, one meeting a line: easy to read and to compare, and
     written by the json module's C encoder (an indented dump is pure Python).
-    (Made whole each time: kept line by line, like calendar events, the lines of
-    10,000 meetings cost more memory at the build's peak than they saved time.)"""
+    (Made whole each time, unlike calendar events: keeping each meeting's line cost
+    more memory at 10,000 meetings, at the build's peak, than it saved time.)"""
     lines = ",\n".join(json.dumps(record(m, data.body_of.get(m.slug), config),
                                   ensure_ascii=False) for m in data.meetings)
     return (f'{{"meetings": [\n{lines}\n]}}\n' if lines else '{"meetings": []}\n').encode()
@@ -103,8 +103,8 @@ def meetings_csv(data: DataFiles, config: Config, fragments: Fragments) -> bytes
         row["officials"] = [", ".join(filter(None, o.values())) for o in row["officials"]]
         row["outcomes"] = [o["title"] + (f" ({o['kind']})" if o["kind"] else "")
                            for o in row["outcomes"]]
-        cells = ["; ".join(v) if type(v) is list else v for v in map(row.get, COLUMNS)]
-        writer.writerow([defused(v) if type(v) is str else v for v in cells])
+        cells = ["; ".join(v) if isinstance(v, list) else v for v in map(row.get, COLUMNS)]
+        writer.writerow([defused(v) if isinstance(v, str) else v for v in cells])
     return ("\ufeff" + out.getvalue()).encode()  # the BOM: spreadsheets then read UTF-8
 
 
@@ -141,9 +141,9 @@ def events(calendars: Iterable[Calendar], config: Config, fragments: Fragments) 
     """Make, on all cores, the event of every meeting on `calendars` that the `fragments`
     lack: workers rendering calendars side by side would each make the events they
     share (every event is on the whole site's calendar), and icalendar takes long."""
-    missing = {_event_key(m): m for data in calendars for m in _on_calendar(data.meetings)}
-    missing = {key: m for key, m in missing.items() if not fragments.has(key)}
-    made = fork_map(_event_of, list(missing), shared=(missing, config))
+    listed = {_event_key(m): m for data in calendars for m in _on_calendar(data.meetings)}
+    missing = {key: m for key, m in listed.items() if not fragments.has(key)}
+    made = list(fork_map(_event_of, list(missing), shared=(missing, config)))
     for key, text in zip(missing, made):
         fragments.fragment(key, lambda text=text: text)
 

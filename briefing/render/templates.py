@@ -14,7 +14,7 @@ import hashlib
 import traceback
 import urllib.parse
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Protocol, Sequence
 
 import jinja2
 from markupsafe import Markup
@@ -188,12 +188,18 @@ class TemplateFailed(Exception):
         self.problem = problem
 
 
+class Texts(Protocol):
+    """Release texts (HTML) by release key: a dict, or the cache's (reuse/store.StoredTexts)."""
+
+    def __getitem__(self, key: str) -> str: ...
+
+
 class Renderer:
     """Renders pages of one site with one set of templates. `texts` gives the
     release text (HTML) of every page's `text_of` (read when asked: see
     reuse/store.StoredTexts); `items` the list items known from earlier builds."""
 
-    def __init__(self, templates: Path, config: Config, texts: Mapping[str, str],
+    def __init__(self, templates: Path, config: Config, texts: Texts,
                  items: MeetingItems, bytecode: Path | None = None, live_script: str | None = None):
         self.templates, self.texts, self.config = templates, texts, config
         self.env = environment(templates, config, bytecode, items, live_script)

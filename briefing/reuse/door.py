@@ -18,11 +18,11 @@ import os
 import pickle
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Mapping
+from typing import TYPE_CHECKING, Callable
 
 from .. import collector
 from ..keys import digest, release_key
-from ..parallel import SMALL, fork_map
+from ..parallel import fork_map
 from ..problems import Problem
 from ..project import Summary
 from ..publish import write
@@ -37,8 +37,10 @@ if TYPE_CHECKING:
     from ..read.parse import Parsed
     from ..read.settings import Config
     from ..render.plan import Page
+    from ..render.templates import Texts
 
 RECENT = 256  # parse results kept in the state before the memory is saved anew
+PARSED_MANY = 64  # releases parsed at once after which the memory they held is given back
 
 
 @dataclass
@@ -149,7 +151,7 @@ class Reuse:
         self.cache.remember(remember)
         fresh = len(remember)
         del remember, results
-        if fresh >= SMALL:  # (their texts and pickles, freed: the rest lives on, and is forked)
+        if fresh >= PARSED_MANY:  # (their texts and pickles, freed: the rest is forked)
             collector.give_back()
         stored = self.cache.facts({keys[n] for n in range(len(sources)) if n not in parsed})
         for number in range(len(sources)):
@@ -180,9 +182,9 @@ class Reuse:
         """The release texts (HTML) of `keys`, from the store."""
         return self.cache.texts(keys)
 
-    def text_source(self, keys: set[str]) -> Mapping[str, str]:
-        """The release texts of `keys` for the pages to render, each read when asked
-        (see store.StoredTexts)."""
+    def text_source(self, keys: set[str]) -> Texts:
+        """The release texts of `keys` for the pages to render, each read from the
+        store when a page asks for it (see store.StoredTexts)."""
         return self.cache.text_source(keys)
 
     def items(self, pages: Pages) -> dict[str, str]:

@@ -26,13 +26,15 @@ import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Mapping
-from typing import Callable, Iterable, Iterator, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple, TypeVar
 
 from .. import collector
 from ..keys import ENGINE, digest
 from ..problems import Problem
 from ..project import Summary
+
+if TYPE_CHECKING:
+    from ..render.templates import Texts
 
 SPARE_RELEASES = 1000  # earlier versions of releases kept beyond twice the current ones
 
@@ -96,34 +98,25 @@ DATABASE = "releases.sqlite"
 Result = TypeVar("Result")
 
 
-class StoredTexts(Mapping):
+class StoredTexts:
     """Release texts read from the cache's database one at a time, as pages ask for
     them, in whichever process renders the page: a forked worker opens a connection
-    of its own (one is never shared across a fork). So a build holds no text but
+    of its own (one is never used across a fork). So a build holds no text but
     the one it renders: at 10,000 releases, holding them all (and each worker
     copying those it read) cost ~70 MB at the build's peak."""
 
     def __init__(self, folder: Path):
         self.folder = folder
         self._db, self._pid = None, 0
+        self._inherited: list = []  # connections of the processes this one was forked from
 
     @_sqlite
     def __getitem__(self, key: str) -> str:
         found = self._connection().execute("SELECT html FROM releases WHERE key = ?",
                                            (key,)).fetchone()
-        if found is None or found[0] is None:  # (its facts are there: the text went missing)
+        if found is None or found[0] is None:  # (asked for by a page: its facts are there)
             raise Unreadable(self.folder / DATABASE, "a release's text is missing")
         return found[0]
-
-    @_sqlite
-    def __iter__(self) -> Iterator[str]:
-        return iter([key for (key,) in self._connection().execute(
-            "SELECT key FROM releases WHERE html IS NOT NULL")])
-
-    @_sqlite
-    def __len__(self) -> int:
-        return self._connection().execute(
-            "SELECT count(*) FROM releases WHERE html IS NOT NULL").fetchone()[0]
 
     def __reduce__(self):  # (sent to another process: it opens its own connection)
         return StoredTexts, (self.folder,)
@@ -132,6 +125,8 @@ class StoredTexts(Mapping):
         if self._pid != os.getpid():
             import sqlite3  # (see Cache.db)
 
+            if self._db is not None:  # (kept, not closed: closing it here would touch the
+                self._inherited.append(self._db)  # parent's database from a fork)
             address = (self.folder / DATABASE).absolute().as_uri()
             self._db, self._pid = sqlite3.connect(f"{address}?mode=ro", uri=True), os.getpid()
         return self._db
@@ -145,6 +140,7 @@ def using(folder: Path | None, work: Callable[[Cache], Result]) -> Result:
     try:
         return work(cache)
     except Unreadable as unreadable:
+        unreadable.__traceback__ = None  # (its frames hold connections to the file set aside)
         cache.set_aside(unreadable)
         warnings = cache.warnings
     finally:
@@ -237,9 +233,12 @@ class Cache:
 
     def texts(self, keys: Iterable[str]) -> dict[str, str]:
         """The rendered release text for known keys."""
-        return self._select("html", 1, keys)
+        found = self._select("html", 1, keys)
+        if self.folder is not None and None in found.values():  # (its facts kept, its text lost)
+            raise Unreadable(self.folder / DATABASE, "a release's text is missing")
+        return found
 
-    def text_source(self, keys: Iterable[str]) -> Mapping[str, str]:
+    def text_source(self, keys: Iterable[str]) -> Texts:
         """The texts of `keys` for pages to render: read from the database when a page
         asks for one (see StoredTexts), or from memory without a folder."""
         return self.texts(keys) if self.folder is None else StoredTexts(self.folder)
