@@ -144,7 +144,7 @@ def test_the_stored_texts_are_read_in_forked_workers_and_their_failures_come_bac
 
     cache = Cache(tmp_path)
     cache.remember([("k1", b"facts", "<p>one</p>"), ("k2", b"facts", None)])
-    texts = cache.text_source({"k1"})
+    texts = cache.text_source()
     assert texts["k1"] == "<p>one</p>"  # (a connection of this process, which the workers inherit)
     assert list(fork_map(read, ["k1"] * SMALL, shared=texts)) == ["<p>one</p>"] * SMALL
     with pytest.raises(cache_module.Unreadable, match="a release's text is missing"):

@@ -80,8 +80,7 @@ def publish(pages: Pages, given: Given, reuse: Reuse, project: Project,
     the search index brought up to date (`search`), shard by shard, else kept as
     the last build left it (`keep_index`: the live preview's) or left out."""
     output = Output(pages.keyed, pages.previous)
-    renderer = Renderer(project.templates, given.settings.config,
-                        reuse.text_source({p.text_of for p in pages.changed if p.text_of}),
+    renderer = Renderer(project.templates, given.settings.config, reuse.text_source(),
                         MeetingItems(reuse.items(pages)), reuse.bytecode, live_script)
     output.publish(renderer, pages.changed, given.assets, project.out, reuse.folders,
                    index=search, keep_index=keep_index)

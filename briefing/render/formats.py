@@ -103,7 +103,7 @@ def meetings_csv(data: DataFiles, config: Config, fragments: Fragments) -> bytes
         row["officials"] = [", ".join(filter(None, o.values())) for o in row["officials"]]
         row["outcomes"] = [o["title"] + (f" ({o['kind']})" if o["kind"] else "")
                            for o in row["outcomes"]]
-        cells = ["; ".join(v) if isinstance(v, list) else v for v in map(row.get, COLUMNS)]
+        cells = ["; ".join(v) if isinstance(v, list) else v for v in (row[c] for c in COLUMNS)]
         writer.writerow([defused(v) if isinstance(v, str) else v for v in cells])
     return ("\ufeff" + out.getvalue()).encode()  # the BOM: spreadsheets then read UTF-8
 

@@ -182,10 +182,10 @@ class Reuse:
         """The release texts (HTML) of `keys`, from the store."""
         return self.cache.texts(keys)
 
-    def text_source(self, keys: set[str]) -> Texts:
-        """The release texts of `keys` for the pages to render, each read from the
-        store when a page asks for it (see store.StoredTexts)."""
-        return self.cache.text_source(keys)
+    def text_source(self) -> Texts:
+        """The release texts for the pages to render, each read from the store when a
+        page asks for it (see store.StoredTexts)."""
+        return self.cache.text_source()
 
     def items(self, pages: Pages) -> dict[str, str]:
         """The list items earlier builds rendered with these templates, if any page

@@ -95,6 +95,7 @@ def _sqlite(method):
 
 
 DATABASE = "releases.sqlite"
+TEXT_MISSING = "a release's text is missing"  # (its facts are stored: the database is damaged)
 Result = TypeVar("Result")
 
 
@@ -115,7 +116,7 @@ class StoredTexts:
         found = self._connection().execute("SELECT html FROM releases WHERE key = ?",
                                            (key,)).fetchone()
         if found is None or found[0] is None:  # (asked for by a page: its facts are there)
-            raise Unreadable(self.folder / DATABASE, "a release's text is missing")
+            raise Unreadable(self.folder / DATABASE, TEXT_MISSING)
         return found[0]
 
     def __reduce__(self):  # (sent to another process: it opens its own connection)
@@ -235,13 +236,15 @@ class Cache:
         """The rendered release text for known keys."""
         found = self._select("html", 1, keys)
         if self.folder is not None and None in found.values():  # (its facts kept, its text lost)
-            raise Unreadable(self.folder / DATABASE, "a release's text is missing")
+            raise Unreadable(self.folder / DATABASE, TEXT_MISSING)
         return found
 
-    def text_source(self, keys: Iterable[str]) -> Texts:
-        """The texts of `keys` for pages to render: read from the database when a page
+    def text_source(self) -> Texts:
+        """The release texts, for pages to render: read from the database when a page
         asks for one (see StoredTexts), or from memory without a folder."""
-        return self.texts(keys) if self.folder is None else StoredTexts(self.folder)
+        if self.folder is None:
+            return {key: text for key, (_, text) in self._memory.items()}
+        return StoredTexts(self.folder)
 
     @_sqlite
     def _select(self, column: str, part: int, keys: Iterable[str]) -> dict:
