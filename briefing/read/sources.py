@@ -17,6 +17,7 @@ not content.
 from __future__ import annotations
 
 import errno
+import operator
 import os
 import re
 import stat as st
@@ -87,7 +88,7 @@ class _Walk:
     def folder(self, path: str) -> None:
         try:
             with os.scandir(path) as listing:
-                entries = sorted(listing, key=lambda entry: entry.name)
+                entries = sorted(listing, key=BY_NAME)
             self.seen.add(_identity(os.stat(path)))
         except OSError as err:
             self.problem(path, f"cannot be read: {err.strerror}",
@@ -104,7 +105,12 @@ class _Walk:
             elif entry.is_dir(follow_symlinks=False):
                 self.folder(entry.path)
             elif is_release(entry.name):
-                self.release(entry.path, entry.stat(follow_symlinks=False))
+                found = entry.stat(follow_symlinks=False)
+                # (the common case inline: the scan meets every release of the site)
+                if st.S_ISREG(found.st_mode) and not SUSPECT.search(entry.name):
+                    self.found.append(Source(entry.path, found.st_mtime_ns, found.st_size))
+                else:
+                    self.release(entry.path, found)
         except FileNotFoundError:  # removed while we looked: it is gone, not lost
             return
         except OSError as err:
@@ -171,7 +177,10 @@ def _undecodable(name: str) -> bool:
     return UNDECODABLE.search(name) is not None
 
 
-UNDECODABLE = re.compile("[\udc80-\udcff]")  # (a search in C: the scan checks every name)
+UNDECODABLE = re.compile("[\udc80-\udcff]")
+# Either of the two, in one search: the scan checks every name.
+SUSPECT = re.compile(f"{UNDECODABLE.pattern}|{UNPRINTABLE.pattern}")
+BY_NAME = operator.attrgetter("name")
 
 
 class NotAFile(Exception):
