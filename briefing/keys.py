@@ -18,7 +18,7 @@ from . import __version__
 # What a build's output depends on besides its inputs: the libraries that parse,
 # sanitise, look up and fill in (another version may give other bytes) ...
 LIBRARIES = ("markdown", "nh3", "pyyaml", "pycountry", "babel", "jinja2", "markupsafe",
-             "python_slugify", "roman", "icalendar", "pagefind", "pagefind_bin")
+             "python_slugify", "roman", "icalendar", "pagefind", "pagefind_bin", "cbor2")
 
 
 def installed(names: tuple[str, ...]) -> str:

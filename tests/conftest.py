@@ -53,15 +53,6 @@ def content(tmp_path) -> Path:
     return folder
 
 
-def reproducible(path: str) -> bool:
-    """Whether a site file's bytes are the same from build to build: all are but
-    Pagefind's filter and metadata indexes in each shard, whose order Pagefind does
-    not fix (Pagefind/pagefind#638; its fragments, the bulk of the bundle, its
-    interface and the list of shards are stable)."""
-    folders = path.split("/")[:-1]
-    return folders[:1] != ["pagefind"] or folders == ["pagefind"] or "fragment" in folders
-
-
 def write_release(folder: Path, name: str, text: str) -> Path:
     path = folder / name
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -6,8 +6,10 @@ And a meeting page printed is a clean briefing."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
+import lxml.html
 import pytest
 from conftest import FIXTURES, build, copy_tree, project, write_release
 from gates import ARTIFACTS, serving
@@ -69,6 +71,31 @@ def test_a_main_result_finds_its_meeting(base, browser):
     assert tab.locator(".pagefind-ui__result-link").count() == 1
     assert result.inner_text() == "A meeting that adopted a memorandum"
     tab.close()
+
+
+def test_each_filter_counts_the_meeting_pages_that_carry_it(site, base, browser):
+    """The filters as the reader's browser reads them from every shard (whose filter
+    files the build rewrites, in order): each value counts the meeting pages marked
+    with it, recounted here from the pages themselves."""
+    marked: Counter = Counter()
+    for meeting in (site / "meetings").glob("*/index.html"):
+        values = set()
+        for element in lxml.html.parse(str(meeting)).xpath("//*[@data-pagefind-filter]"):
+            name, _, value = element.get("data-pagefind-filter").partition(":")
+            values.add((name, value or element.text_content().strip()))
+        marked.update(values)
+    tab = browser.new_page()
+    tab.goto(base + "search/index.html?q=twelve")  # (the search page merges the shards)
+    tab.locator(".pagefind-ui__result-link").first.wait_for(timeout=FOUND)
+    filters = tab.evaluate("""async () => {
+        const shards = await (await fetch("../pagefind/shards.json")).json();
+        const pagefind = await import("../pagefind/" + shards[0] + "/pagefind.js");
+        return await pagefind.filters();
+    }""")
+    tab.close()
+    counted = {(name, value): count for name, values in filters.items()
+               for value, count in values.items() if count}
+    assert counted == dict(marked) and {name for name, _ in counted} == {"body", "country", "year"}
 
 
 def test_the_search_box_in_every_header_leads_to_results(base, browser):

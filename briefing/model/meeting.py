@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -207,8 +208,8 @@ class Meeting:
 
     def roles(self, country: Country) -> Roles:
         """What `country` did at this meeting (see Roles)."""
-        return Roles(country in self.countries, self.chair_country is country,
-                     self.host is country)
+        return ROLES[country in self.countries, self.chair_country is country,
+                     self.host is country]
 
 
 @dataclass(frozen=True)
@@ -234,6 +235,10 @@ class Roles:
         return tuple(label for label, held in zip(self.TO_COME if to_come else self.LABELS,
                                                   (self.took_part, self.chaired, self.hosted))
                      if held)
+
+
+# The eight there are, made once: a state's page asks for its roles at thousands of meetings.
+ROLES = {flags: Roles(*flags) for flags in itertools.product((False, True), repeat=3)}
 
 
 def ordinal(n: int) -> str:

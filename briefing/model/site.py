@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -78,24 +79,37 @@ class CountryRecord:
     def notes(self, meetings: tuple[Meeting, ...], to_come: bool = False) -> tuple[str, ...]:
         """Each meeting's roles, as its list item shows them: "Took part · Chaired"
         (of meetings still to come: "Taking part · Chairing")."""
-        return tuple(" · ".join(self.roles(m).labels(to_come)) for m in meetings)
+        return tuple(_note(self.roles(m), to_come) for m in meetings)
+
+    @cached_property
+    def held_roles(self) -> tuple[Roles, ...]:
+        """Its roles at each meeting held, in their order: worked out once, as the
+        counts, the years and the notes all ask (thousands of meetings a state)."""
+        return tuple(self.roles(m) for m in self.meetings)
 
     @cached_property
     def counts(self) -> RoleCounts:
-        return count_roles(self.roles(m) for m in self.meetings)
+        return count_roles(self.held_roles)
 
     def by_year(self) -> list[tuple[int, tuple[Meeting, ...], tuple[str, ...]]]:
         """The meetings held, year by year, newest first, each with its roles."""
-        years = []
-        for year, group in groupby(self.meetings, key=_year):
-            group = tuple(group)
-            years.append((year, group, self.notes(group)))
-        return years
+        return [(year, self.meetings[start:end], tuple(map(_note, self.held_roles[start:end])))
+                for year, start, end in self.years]
 
     def per_year(self) -> dict[int, RoleCounts]:
         """The counts of each year with meetings held."""
-        return {year: count_roles(self.roles(m) for m in group)
-                for year, group in groupby(self.meetings, key=_year)}
+        return {year: count_roles(self.held_roles[start:end]) for year, start, end in self.years}
+
+    @cached_property
+    def years(self) -> tuple[tuple[int, int, int], ...]:
+        """Each year with meetings held, newest first, and where its meetings begin
+        and end in `meetings` (and in `held_roles`)."""
+        spans, start = [], 0
+        for year, group in groupby(self.meetings, key=_year):
+            end = start + sum(1 for _ in group)
+            spans.append((year, start, end))
+            start = end
+        return tuple(spans)
 
     def not_listed_per_year(self) -> dict[int, int]:
         return {year: len(tuple(group)) for year, group in groupby(self.not_listed, key=_year)}
@@ -122,6 +136,11 @@ def count_roles(roles) -> RoleCounts:
 
 def _year(meeting: Meeting) -> int:
     return meeting.year
+
+
+@functools.cache  # (eight roles, two tenses)
+def _note(roles: Roles, to_come: bool = False) -> str:
+    return " · ".join(roles.labels(to_come))
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,14 @@ reads `pagefind/shards.json` and merges the shards (Pagefind's `mergeIndex`);
 the interface's own files sit at `pagefind/`.
 
 Meeting pages mark what is indexed (`data-pagefind-body`) and the filters:
-body, country, year.
+body, country, year. Pagefind writes the filters in an order that changes from
+run to run; `settle_filters` puts them in order, so that the same pages give
+the same bundle.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import os
@@ -123,10 +126,69 @@ def _index_shard(binary: str, site: Path, name: str, pages: list[str]
             raise KeyboardInterrupt  # (the build's to report, not Pagefind's failure)
         if done.returncode:
             raise SearchFailed(f"pagefind: {done.stderr.strip() or done.stdout.strip()}")
+        settle_filters(bundle)
         made = [(path.relative_to(bundle).as_posix(), path.read_bytes())
                 for path in sorted(bundle.rglob("*")) if path.is_file()]
         return (name, [(folder(name) + path, data) for path, data in made if path not in INTERFACE],
                 [(FOLDER + path, data) for path, data in made if path in INTERFACE])
+
+
+def settle_filters(bundle: Path) -> None:
+    """Put each filter of the Pagefind bundle at `bundle` in order. Pagefind writes a
+    filter's values (and the filters in its metadata) in an order that changes from
+    run to run (its issue #638): the same pages gave other bytes, under other names,
+    at every build. Each filter file gets its values sorted and a name from its bytes;
+    the metadata lists them by name, and the entry file names the new metadata."""
+    entry_file = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_file.read_text(encoding="utf-8"))
+    for language in entry["languages"].values():
+        meta_file = bundle / f"pagefind.{language['hash']}.pf_meta"
+        meta = _decoded(meta_file)
+        prefix = language["hash"].partition("_")[0]
+        filters = meta[FILTERS_AT] if len(meta) > FILTERS_AT else None
+        if not isinstance(filters, list) or not all(_names_a_filter(bundle, f) for f in filters):
+            raise SearchFailed(f"pagefind: {meta_file.name} does not list its filters where "
+                               f"Pagefind {meta[0]} did; see settle_filters in {__name__}")
+        for at, (name, old) in enumerate(filters):
+            values = _decoded(bundle / "filter" / f"{old}.pf_filter")
+            filters[at] = [name, _rewritten(bundle / "filter" / f"{old}.pf_filter",
+                                            [values[0], sorted(values[1])], "{}.pf_filter",
+                                            prefix, 7)]
+        filters.sort()
+        language["hash"] = _rewritten(meta_file, meta, "pagefind.{}.pf_meta", prefix, 10)
+    entry_file.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":"),
+                                     sort_keys=True), encoding="utf-8")
+
+
+FILTERS_AT = 3  # where Pagefind's metadata lists its filters: [[name, file's hash], ...]
+SIGNATURE = b"pagefind_dcd"  # what a decompressed Pagefind file begins with
+
+
+def _names_a_filter(bundle: Path, item) -> bool:
+    return isinstance(item, list) and len(item) == 2 and all(type(x) is str for x in item) \
+        and (bundle / "filter" / f"{item[1]}.pf_filter").is_file()
+
+
+def _decoded(path: Path):
+    import cbor2  # (only a build that indexes)
+
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(SIGNATURE):
+        raise SearchFailed(f"pagefind: {path.name} is not a file of the Pagefind this build knows")
+    return cbor2.loads(data[len(SIGNATURE):])
+
+
+def _rewritten(old: Path, value, named: str, prefix: str, width: int) -> str:
+    """`value` written as Pagefind writes its files, in place of the file `old`, under
+    the name `named` with the digest of its bytes (as Pagefind's: `en_` and `width`
+    hex digits): that digest."""
+    import cbor2  # (only a build that indexes)
+
+    data = gzip.compress(SIGNATURE + cbor2.dumps(value), compresslevel=9, mtime=0)
+    made = f"{prefix}_{hashlib.blake2b(data, digest_size=8).hexdigest()[:width]}"
+    old.unlink()
+    old.with_name(named.format(made)).write_bytes(data)
+    return made
 
 
 def _link(page: Path, to: Path) -> None:
