@@ -40,6 +40,10 @@ MESSAGES = {
     "naive-datetime.md": [f"3: date: '2021-01-01 10:00' has a time but no offset {DATE_OR_ZONE}"],
     "bad-session.md": ["4: session: 'XXIIV' is not a session number "
                        "(expected a number such as 23, or a Roman numeral such as XXIII)"],
+    # digits int() reads but a reader would not ('²'), or too many for it to read at all
+    "session-superscript.md": ["4: session: '²' is not a session number "
+                               "(expected a number such as 23, or a Roman numeral such as XXIII)"],
+    "session-5000-digits.md": ["4: session: a number of 5,000 digits is out of range (expected 1 to 99,999)"],
     "bad-format.md": ["4: format: unknown format 'online' "
                       "(expected one of: in person, videoconference, hybrid)"],
     "unknown-country.md": [

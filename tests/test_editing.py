@@ -172,6 +172,22 @@ def test_unknown_and_wrong_settings_are_reported_with_their_lines(tmp_path, monk
     assert not Path("site").exists()
 
 
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_a_zone_folder_or_digits_int_refuses_are_settings_problems_not_a_failed_disk(
+        command, tmp_path, monkeypatch, capsys):
+    """'Europe' is a folder of time zones, not one (opening it failed like a disk that
+    broke); '²' passes str.isdigit() but not int()."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(FIXTURES / "corpus", "content")
+    Path("site.yaml").write_text("timezone: Europe\nhome_meetings: \"²\"\n")
+    assert main([command, "-q"]) == 1
+    err = capsys.readouterr().err
+    assert "site.yaml:1: timezone: unknown time zone 'Europe' (expected an IANA time zone" in err
+    assert "site.yaml:2: home_meetings: '²' is not a number from 1 to 1000" in err
+    assert "stopped" not in err and "Traceback" not in err
+    assert not Path("site").exists()
+
+
 @pytest.mark.parametrize("command", ["build", "serve", "check", "new"])
 def test_every_command_explains_itself(command, capsys):
     with pytest.raises(SystemExit) as done:

@@ -125,12 +125,24 @@ def _index_shard(binary: str, site: Path, name: str, pages: list[str]
         if done.returncode in (-signal.SIGINT, 128 + signal.SIGINT):  # Ctrl-C reached it too
             raise KeyboardInterrupt  # (the build's to report, not Pagefind's failure)
         if done.returncode:
-            raise SearchFailed(f"pagefind: {done.stderr.strip() or done.stdout.strip()}")
+            raise SearchFailed(f"pagefind: {_why(done)}")
         settle_filters(bundle)
         made = [(path.relative_to(bundle).as_posix(), path.read_bytes())
                 for path in sorted(bundle.rglob("*")) if path.is_file()]
         return (name, [(folder(name) + path, data) for path, data in made if path not in INTERFACE],
                 [(FOLDER + path, data) for path, data in made if path in INTERFACE])
+
+
+def _why(done) -> str:
+    """What Pagefind said when it failed; if it said nothing, how it ended (killed by
+    the system, for memory or a file size limit, it has no word to say)."""
+    said = done.stderr.strip() or done.stdout.strip()
+    if said:
+        return said
+    if done.returncode < 0:
+        number = -done.returncode
+        return f"stopped by signal {signal.Signals(number).name} ({signal.strsignal(number)})"
+    return f"stopped with status {done.returncode}, saying nothing"
 
 
 def settle_filters(bundle: Path) -> None:

@@ -26,6 +26,16 @@ NULL = "tag:yaml.org,2002:null"
 # for a billion values ("billion laughs"). What aliases add to a mapping, once
 # expanded, is bounded far above any real use, before anything expands them.
 # (Without aliases, the file's own size bounds it.)
+DIGITS = re.compile(r"[0-9]+")  # (ASCII: str.isdigit() also takes '²', which int() refuses)
+MAX_DIGITS = 18  # (int() refuses 4,300 and more, and no count here needs as many as this)
+
+
+def whole(text: str) -> int | None:
+    """The whole number `text` writes in digits 0-9, or None if it is none (or longer
+    than MAX_DIGITS: out of any range a field allows)."""
+    return int(text) if DIGITS.fullmatch(text) and len(text) <= MAX_DIGITS else None
+
+
 MAX_VALUES = 10_000
 MAX_CHARACTERS = 4 * 1024 * 1024
 PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")  # 2021, 2021-12, 2021-12-03
@@ -202,11 +212,12 @@ class Fields:
         node, text = self.scalar(name)
         if not text:
             return default
-        if not text.isdigit() or not lowest <= int(text) <= highest:
+        number = whole(text)
+        if number is None or not lowest <= number <= highest:
             self.problem(node, name, f"'{text}' is not a number from {lowest} to {highest}",
                          f"a whole number from {lowest} to {highest}")
             return default
-        return int(text)
+        return number
 
     # -- lists and mappings --------------------------------------------------
 

@@ -21,7 +21,7 @@ from ..model.meeting import (ALL_MEMBERS, FORMATS, LISTED, MAX_SESSION,
                              OUTCOME_KINDS, SLUG, SLUG_LENGTH, Chair, Meeting, Official,
                              Outcome, When)
 from ..problems import Problem
-from .fields import PARTIAL_DATE, Fields
+from .fields import DIGITS, PARTIAL_DATE, Fields, whole
 from .release import Release
 
 FIELDS = ("title", "date", "end_date", "date_note", "organization", "body", "session", "format",
@@ -143,12 +143,13 @@ class FrontMatter(Fields):
             return None
         expected = "a number such as 23, or a Roman numeral such as XXIII"
         try:
-            number = int(text) if text.isdigit() else roman.fromRoman(text.upper())
+            number = whole(text) if DIGITS.fullmatch(text) else roman.fromRoman(text.upper())
         except roman.InvalidRomanNumeralError:
             self.problem(node, "session", f"'{text}' is not a session number", expected)
             return None
-        if not 1 <= number <= MAX_SESSION:
-            self.problem(node, "session", f"{number} is out of range", f"1 to {MAX_SESSION:,}")
+        if number is None or not 1 <= number <= MAX_SESSION:
+            shown = number if number is not None else f"a number of {len(text):,} digits"
+            self.problem(node, "session", f"{shown} is out of range", f"1 to {MAX_SESSION:,}")
             return None
         return number
 

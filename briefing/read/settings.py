@@ -103,7 +103,7 @@ def _timezone(fields: Fields) -> str | None:
     try:
         zoneinfo.ZoneInfo(text)
         return text
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # (OSError: 'Europe', a folder)
         close = difflib.get_close_matches(text, zoneinfo.available_timezones(), n=3)
         hint = f"; closest: {', '.join(sorted(close))}" if close else ""
         fields.problem(node, "timezone", f"unknown time zone '{text}'",
