@@ -125,6 +125,45 @@ def test_file_names_are_reported_readably_and_cannot_forge_a_line(work):
         "3 errors in 3 files; site/ left as it was"]
 
 
+def test_folder_names_are_checked_as_file_names_are(work):
+    """A release in a folder whose name is not UTF-8 crashed the build (its path could
+    not be written to meetings.json): the folder is reported, as a file name is."""
+    (work / "content/fine.md").write_text(release_text())
+    for name in (b"dir\xff", b"esc\x1b[2J"):
+        folder = work / "content" / name.decode("utf-8", "surrogateescape")
+        folder.mkdir()
+        (folder / "a.md").write_text(release_text("Other", "2021-03-02"))
+    done = build(work)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "content/dir\\xff: folder: the folder name is not valid UTF-8; nothing in it read "
+        "(expected a UTF-8 folder name: rename the folder)",
+        "content/esc\\x1b[2J: folder: the folder name holds a control character; nothing in it "
+        "read (expected a folder name of printable characters: rename the folder)",
+        "2 errors in 2 files; site/ left as it was"]
+
+
+def test_folders_nested_deeper_than_pythons_stack_are_read(work):
+    deep = work / "content" / "/".join(["d"] * 600)  # (1,200 characters: under PATH_MAX)
+    deep.mkdir(parents=True)
+    (deep / "x.md").write_text(release_text())
+    done = build(work)
+    assert done.returncode == 0, done.stderr
+    assert (work / "site/meetings/x/index.html").exists()
+
+
+def test_a_text_nested_deeper_than_python_markdown_can_follow_is_a_problem(work):
+    """Lists within lists, 300 deep: Python-Markdown recursed until Python stopped it."""
+    nested = "\n".join("    " * depth + "- item" for depth in range(300))
+    (work / "content/nested.md").write_text(release_text() + "\n" + nested + "\n")
+    done = build(work)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "content/nested.md:7: text: nested too deep for the Markdown converter (lists or "
+        "quotes within each other) (expected at most a few dozen levels of nesting)",
+        "1 error in 1 file; site/ left as it was"]
+
+
 def test_a_long_file_name_or_topic_never_makes_a_name_the_disk_refuses(work):
     long_name = "Совещание " * 30  # 300 letters that become 900 of an address
     (work / "content" / f"{long_name[:120]}.md").write_text(release_text())

@@ -14,7 +14,7 @@ from ..model import urls
 from ..model.meeting import Meeting
 from ..problems import Problem
 from . import markup
-from .release import read_release
+from .release import Release, read_release
 from .schema import to_meeting
 
 
@@ -40,8 +40,19 @@ def parse_release(path: Path, name: str, data: bytes, timezone: str) -> tuple[Pa
     if isinstance(release, Problem):
         return Parsed(None, None, (release,), {}), None
     meeting, problems = to_meeting(release, zoneinfo.ZoneInfo(timezone) if timezone else None)
-    text = markup.to_html(release.body) if meeting else None
+    try:
+        text = markup.to_html(release.body) if meeting else None
+    except RecursionError:  # (Python-Markdown recurses once for each level of nesting)
+        return Parsed(None, None, (*problems, _too_deep(release)), release.lines()), None
     return Parsed(None, meeting, tuple(problems), release.lines()), text
+
+
+def _too_deep(release: Release) -> Problem:
+    """The text's first line: which level went too deep, Python-Markdown cannot say."""
+    blank = len(release.body) - len(release.body.lstrip("\n"))
+    return Problem(release.name, release.body_line + blank, "text",
+                   "nested too deep for the Markdown converter (lists or quotes within each "
+                   "other)", "at most a few dozen levels of nesting")
 
 
 def unreadable(problem: Problem) -> Parsed:

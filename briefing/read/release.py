@@ -54,6 +54,7 @@ class Release:
     front: yaml.MappingNode
     first_line: int  # file line on which the YAML text starts
     body: str
+    body_line: int = 1  # file line on which the Markdown starts
 
     def line(self, node: yaml.Node) -> int:
         """The file line of a front-matter node."""
@@ -155,7 +156,7 @@ def split_release(path: Path, name: str, text: str) -> Release | Problem:
     if isinstance(front, Problem):
         return front
     body = "\n".join(lines[end + 1:])
-    return Release(path, name, path.stem, front, 2, body)
+    return Release(path, name, path.stem, front, 2, body, body_line=end + 2)
 
 
 def read_settings_file(path: Path, what: str = "settings",

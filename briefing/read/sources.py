@@ -22,7 +22,7 @@ import os
 import re
 import stat as st
 from pathlib import Path
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from ..model import urls
 from ..problems import UNPRINTABLE, ContentError, Problem
@@ -86,6 +86,19 @@ class _Walk:
         self.seen: set[tuple[int, int]] = set()  # (device, inode) of the folders read
 
     def folder(self, path: str) -> None:
+        """Read the folder at `path` and the folders in it, depth first, in sorted order:
+        a stack of listings, not recursion (folders may nest deeper than Python's stack)."""
+        listings = [self.listing(path)]
+        while listings:
+            entry = next(listings[-1], None)
+            if entry is None:
+                listings.pop()
+            elif (inner := self.entry(entry)) is not None:
+                listings.append(self.listing(inner))
+
+    def listing(self, path: str) -> Iterator[os.DirEntry]:
+        """The entries of the folder at `path` that may be content, sorted by name; none
+        (and a problem) if it cannot be read."""
         try:
             with os.scandir(path) as listing:
                 entries = sorted(listing, key=BY_NAME)
@@ -93,17 +106,17 @@ class _Walk:
         except OSError as err:
             self.problem(path, f"cannot be read: {err.strerror}",
                          "a folder the build may read (its permissions)")
-            return
-        for entry in entries:
-            if not entry.name.startswith("."):
-                self.entry(entry)
+            return iter(())
+        return (entry for entry in entries if not entry.name.startswith("."))
 
-    def entry(self, entry: os.DirEntry) -> None:
+    def entry(self, entry: os.DirEntry) -> str | None:
+        """Take in one entry of a folder: a release, a link, or a folder, whose path is
+        returned to be read next."""
         try:
             if entry.is_symlink():
                 self.link(entry)
             elif entry.is_dir(follow_symlinks=False):
-                self.folder(entry.path)
+                return entry.path if self.well_named(entry.path, "folder") else None
             elif is_release(entry.name):
                 found = entry.stat(follow_symlinks=False)
                 # (the common case inline: the scan meets every release of the site)
@@ -112,9 +125,10 @@ class _Walk:
                 else:
                     self.release(entry.path, found)
         except FileNotFoundError:  # removed while we looked: it is gone, not lost
-            return
+            pass
         except OSError as err:
             self.problem(entry.path, f"cannot be read: {err.strerror}", "a readable file")
+        return None
 
     def link(self, entry: os.DirEntry) -> None:
         target = os.path.realpath(entry.path)
@@ -132,7 +146,8 @@ class _Walk:
                              "folder; not read",
                              "a link to a file or folder inside the content folder")
         elif st.S_ISDIR(found.st_mode):
-            self.links.append((entry.path, target))
+            if self.well_named(entry.path, "folder"):
+                self.links.append((entry.path, target))
         elif is_release(entry.name):
             self.release(entry.path, found)
 
@@ -145,18 +160,26 @@ class _Walk:
         self.folder(path)
 
     def release(self, path: str, found: os.stat_result) -> None:
-        name = os.path.basename(path)
         if not st.S_ISREG(found.st_mode):
             kind = KINDS.get(st.S_IFMT(found.st_mode), "not a regular file")
             self.problem(path, f"{kind}, not a file; not read", "a release saved as a regular file")
-        elif _undecodable(name):
-            self.problem(path, "the file name is not valid UTF-8; not read",
-                         "a UTF-8 file name, as it becomes the page's address: rename the file")
-        elif UNPRINTABLE.search(name):
-            self.problem(path, "the file name holds a control character; not read",
-                         "a file name of printable characters: rename the file")
-        else:
+        elif self.well_named(path, "file"):
             self.found.append(Source(path, found.st_mtime_ns, found.st_size))
+
+    def well_named(self, path: str, what: str) -> bool:
+        """Whether the name of the file or folder (`what`) at `path` may stand in a page
+        and its data (one that is not UTF-8 cannot even be written to meetings.json); if
+        not, a problem saying so, and nothing of it is read."""
+        name = os.path.basename(path)
+        if not SUSPECT.search(name):
+            return True
+        unread = {"file": "not read", "folder": "nothing in it read"}[what]
+        if _undecodable(name):
+            self.problem(path, f"the {what} name is not valid UTF-8; {unread}", UTF8_NAME[what])
+        else:
+            self.problem(path, f"the {what} name holds a control character; {unread}",
+                         f"a {what} name of printable characters: rename the {what}")
+        return False
 
     def problem(self, path: str, message: str, expected: str, warning: bool = False) -> None:
         kind = "link" if os.path.islink(path) else "folder" if os.path.isdir(path) else "file"
@@ -181,6 +204,8 @@ UNDECODABLE = re.compile("[\udc80-\udcff]")
 # Either of the two, in one search: the scan checks every name.
 SUSPECT = re.compile(f"{UNDECODABLE.pattern}|{UNPRINTABLE.pattern}")
 BY_NAME = operator.attrgetter("name")
+UTF8_NAME = {"file": "a UTF-8 file name, as it becomes the page's address: rename the file",
+             "folder": "a UTF-8 folder name: rename the folder"}
 
 
 class NotAFile(Exception):
