@@ -37,6 +37,9 @@ MESSAGES = {
     "duplicate-key.md": ["4: title: duplicate key, first given on line 2 (expected each field once)"],
     "bad-date.md": [f"3: date: '2021-02-30' is not a date {DATE}"],
     "date-words.md": [f"3: date: '1 January 2021' is not a date {DATE}"],
+    # forms Python's fromisoformat() takes as a day at midnight: no time was given
+    "date-compact.md": [f"3: date: '20210304' is not a date {DATE}"],
+    "date-iso-week.md": [f"3: date: '2021-W09-4' is not a date {DATE}"],
     "naive-datetime.md": [f"3: date: '2021-01-01 10:00' has a time but no offset {DATE_OR_ZONE}"],
     "bad-session.md": ["4: session: 'XXIIV' is not a session number "
                        "(expected a number such as 23, or a Roman numeral such as XXIII)"],

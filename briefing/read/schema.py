@@ -87,6 +87,10 @@ def to_meeting(release: Release, zone: dt.tzinfo | None = None
     return replace(meeting, key=digest(repr(meeting))), fm.problems
 
 
+# A day and a time, as the release writes them: what fromisoformat reads after it is its own.
+DAY_AND_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+
+
 class FrontMatter(Fields):
     """One release's front-matter fields, read leniently, problems collected."""
 
@@ -101,9 +105,11 @@ class FrontMatter(Fields):
             return None, None
         if PARTIAL_DATE.fullmatch(text):
             return self.partial_date(node, "date", text, EXPECT_DATE), None
-        try:
-            starts = dt.datetime.fromisoformat(text)
+        try:  # (fromisoformat alone takes '20210304' or '2021-W09-4' as a day at midnight)
+            starts = dt.datetime.fromisoformat(text) if DAY_AND_TIME.match(text) else None
         except ValueError:
+            starts = None
+        if starts is None:
             self.problem(node, "date", f"'{text}' is not a date", EXPECT_DATE)
             return None, None
         if starts.tzinfo is None and self.zone is None:  # never silently UTC
