@@ -214,6 +214,19 @@ def test_a_registry_mistake_is_reported_with_its_line(tmp_path):
     ]
 
 
+def test_two_bodies_with_one_address_are_a_registry_mistake(tmp_path):
+    """Both builds passed, and one body's page went missing behind the other's."""
+    (tmp_path / "bodies.yaml").write_text(
+        "Council:\n  organization: CSTO\n  slug: council\n"
+        "Assembly:\n  organization: CSTO\n  slug: council\n")
+    from briefing.read.registry import load_registry
+
+    _, problems = load_registry(tmp_path / "bodies.yaml")
+    assert [str(p) for p in problems] == [
+        f"{tmp_path / 'bodies.yaml'}:4: Assembly: bodies/council/ is also the page of 'Council' "
+        "(expected a 'slug:' of its own)"]
+
+
 # -- meeting pages -------------------------------------------------------------------
 
 def test_a_meeting_page_describes_its_event_for_machines(bodies_site):

@@ -18,6 +18,7 @@ def load_registry(path: Path) -> tuple[Registry, list[Problem]]:
     if not isinstance(fields, Fields):
         return Registry({}), [fields] if fields else []
     bodies: dict[Key, Body] = {}
+    slugs: dict[str, Body] = {}  # (two bodies with one address: one page would go missing)
     for body_name, (key_node, value) in fields.fields.items():
         entry = fields.mapping(value, body_name, ENTRY_FIELDS) if fields.value(body_name) else {}
         texts = fields.texts_of({k: v for k, v in entry.items() if k != "aliases"}, body_name)
@@ -25,6 +26,10 @@ def load_registry(path: Path) -> tuple[Registry, list[Problem]]:
         body = Body(registry_slug(fields, entry, texts.get("slug"), body_name) or
                     slug_of(f"{organization or ''} {body_name}"),
                     " ".join(body_name.split()), organization)
+        if body.slug in slugs:
+            fields.problem(key_node, body_name, f"bodies/{body.slug}/ is also the page of "
+                           f"'{slugs[body.slug].name}'", "a 'slug:' of its own")
+        slugs.setdefault(body.slug, body)
         aliases = [body_name, *fields.texts(f"{body_name}.aliases", entry.get("aliases"))]
         for alias in aliases:
             key = key_of(organization, alias)
