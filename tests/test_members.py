@@ -264,6 +264,17 @@ def test_one_person_under_three_spellings_has_one_page(site):
     assert texts(tree, "//ul[@class='appearances']//strong[@class='badge']") == ["Chair"] * 3
 
 
+def test_a_person_named_twice_by_one_release_is_listed_once(tmp_path):
+    """The page counted one meeting and listed it twice: its list must bear the count."""
+    content = tmp_path / "content"
+    write_release(content, "m.md", "---\ntitle: A meeting\ndate: 2021-03-01\n"
+                  "officials: [Anna Petrova, Anna  Petrova]\n---\nText.\n")
+    build(project(content, tmp_path / "site"))
+    tree = page(tmp_path / "site", "people/anna-petrova/index.html")
+    assert texts(tree, "//p[@class='lede']")[0].startswith("Named by the releases of 1 meeting.")
+    assert len(tree.xpath("//ul[@class='appearances']/li")) == 1
+
+
 def test_names_that_only_look_alike_stay_apart(site):
     """'Valery' and 'Valeriy' Semerikov are two pages until people.yaml joins them."""
     index = page(site, "people/index.html")

@@ -98,11 +98,14 @@ def people_records(oldest_first: list[Meeting], upcoming: set[str], body_of: dic
     named: dict[str, list[Appearance]] = defaultdict(list)  # by the key it is found under
     spellings: dict[str, Counter] = defaultdict(Counter)
     for meeting in oldest_first:
+        listed_here = set()  # (a release naming one person twice in a role counts once)
         for appearance in appearances(meeting):
             listed = directory.find(appearance.name)
             key = person_key(listed.name if listed else appearance.name)
-            named[key].append(appearance)
             spellings[key][" ".join(appearance.name.split())] += 1
+            if (key, appearance.role) not in listed_here:
+                listed_here.add((key, appearance.role))
+                named[key].append(appearance)
     taken = {person.slug for person in directory.people.values()}
     records, person_of = [], {}
     for key in sorted(named):
