@@ -164,6 +164,19 @@ def test_a_text_nested_deeper_than_python_markdown_can_follow_is_a_problem(work)
         "1 error in 1 file; site/ left as it was"]
 
 
+def test_thousands_of_unknown_countries_are_reported_without_a_search_for_each(work):
+    """Each unknown country's closest names take a search of every spelling: 10,000 of
+    them kept `check` busy for 21 s. The first few get them; the rest are named."""
+    items = ", ".join(f"Nowhereland{n}" for n in range(2000))
+    (work / "content/x.md").write_text(f"---\ntitle: A\ndate: 2021-01-01\ncountries: [{items}]\n---\n")
+    done = build(work)
+    assert done.returncode == 1
+    problems = done.stderr.splitlines()[:-1]
+    assert len(problems) == 2000 and all(": unknown country 'Nowhereland" in p for p in problems)
+    assert sum("; closest: " in p for p in problems) == 20
+    assert problems[-1].endswith("(expected an ISO 3166-1 code or English name)")
+
+
 def test_a_long_file_name_or_topic_never_makes_a_name_the_disk_refuses(work):
     long_name = "Совещание " * 30  # 300 letters that become 900 of an address
     (work / "content" / f"{long_name[:120]}.md").write_text(release_text())

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 
 # Exonyms that neither ISO 3166 nor CLDR lists, but releases still use.
@@ -51,10 +51,19 @@ def canonical(code: str, *rest: str) -> Country:
 
 
 class UnknownCountry(LookupError):
-    def __init__(self, text: str, suggestions: list[str]):
+    """A name no country goes by. Its closest names are looked for only when asked:
+    the search compares it with every spelling (a few milliseconds), and the text
+    scanner of `import` meets many a capitalised word that is no country at all."""
+
+    def __init__(self, text: str):
         self.text = text
-        self.suggestions = suggestions
         super().__init__(text)
+
+    @cached_property
+    def suggestions(self) -> list[str]:
+        by_key = _registry()
+        close = difflib.get_close_matches(_key(self.text), by_key, n=3, cutoff=0.6)
+        return list(dict.fromkeys(by_key[k].name for k in close))
 
 
 def _key(text: str) -> str:
@@ -117,6 +126,4 @@ def lookup(text: str) -> Country:
     try:
         return by_key[_key(text)]
     except KeyError:
-        close = difflib.get_close_matches(_key(text), by_key, n=3, cutoff=0.6)
-        names = list(dict.fromkeys(by_key[k].name for k in close))
-        raise UnknownCountry(text, names) from None
+        raise UnknownCountry(text) from None
