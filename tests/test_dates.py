@@ -56,6 +56,18 @@ def site(tmp_path_factory) -> Path:
     return root / "site"
 
 
+@pytest.mark.parametrize("written", ["2021-06-15t10:00+03:00", "2021-06-15T10+03:00",
+                                     "2021-06-15 10:00:00.5+03:00"])
+def test_a_time_written_as_rfc_3339_and_python_allow_is_read(tmp_path, written):
+    """A date with a time must write the day in full and at least the hour ('20210615'
+    alone is refused: Python read it as midnight); a lower-case 't' is RFC 3339's too."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/m.md").write_text(f"---\ntitle: M\ndate: {written}\n---\nText.\n")
+    build(project(tmp_path / "content", tmp_path / "site"), today=TODAY)
+    assert texts(page(tmp_path / "site", "meetings/m/index.html"), "//p[@class='dateline']") == [
+        "15 June 2021, 10:00 (UTC+03:00)"]
+
+
 def meeting_page(site: Path, slug: str):
     return page(site, f"meetings/{slug}/index.html")
 

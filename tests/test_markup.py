@@ -20,6 +20,16 @@ def test_converter_state_does_not_leak_between_releases():
     assert "footnote" not in to_html("Plain text.")
 
 
+def test_a_text_too_deep_to_convert_leaves_the_next_release_as_it_would_be():
+    """Python-Markdown stopped half-way keeps its parser's state: the next release had
+    a list item's second paragraph as code, and the cache kept it so."""
+    agenda = "Agenda:\n\n- item one\n\n    continued paragraph of item one\n\n- item two\n"
+    expected = to_html(agenda)
+    with pytest.raises(RecursionError):
+        to_html("\n".join("    " * depth + "- item" for depth in range(400)))
+    assert to_html(agenda) == expected
+
+
 # Every inline pattern of 'extra', abbreviations (which skip atomic texts),
 # attribute lists, raw HTML, and texts where none of them has anything to do.
 INLINE_CASES = [

@@ -242,7 +242,11 @@ def test_pagefind_failing_stops_the_build_soon_and_leaves_the_site_as_it_was(wor
     assert shards >= 4 and len(runs.read_text().split()) <= 3
 
 
-def test_pagefind_killed_by_the_system_is_said_so_not_an_empty_reason(work, monkeypatch):
+@pytest.mark.parametrize("signal, said", [
+    ("XFSZ", "SIGXFSZ (File size limit exceeded)"),
+    ("40", "40 (Real-time signal 6)")])  # (a signal without a name)
+def test_pagefind_killed_by_the_system_is_said_so_not_an_empty_reason(work, monkeypatch, signal,
+                                                                     said):
     """Killed for a file size limit (or for memory), Pagefind says nothing: the build
     says how it ended."""
     from briefing.commands import build as build_module
@@ -250,14 +254,14 @@ def test_pagefind_killed_by_the_system_is_said_so_not_an_empty_reason(work, monk
     from conftest import project
 
     killed = work / "pagefind"
-    killed.write_text("#!/bin/sh\nkill -XFSZ $$\n")
+    killed.write_text(f"#!/bin/sh\nkill -{signal} $$\n")
     killed.chmod(0o755)
     monkeypatch.setattr(search, "_pagefind", lambda: str(killed))
     config = replace(project(work / "content", work / "site", cache=work / ".cache"),
                      templates=work / "templates")
     with pytest.raises(search.SearchFailed) as failed:
         build_module.Builder(config).build()
-    assert str(failed.value) == "pagefind: stopped by signal SIGXFSZ (File size limit exceeded)"
+    assert str(failed.value) == f"pagefind: stopped by signal {said}"
 
 
 def test_a_build_without_search_leaves_no_index_that_could_find_a_meeting_gone(work):

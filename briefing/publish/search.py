@@ -141,7 +141,11 @@ def _why(done) -> str:
         return said
     if done.returncode < 0:
         number = -done.returncode
-        return f"stopped by signal {signal.Signals(number).name} ({signal.strsignal(number)})"
+        try:
+            name = signal.Signals(number).name
+        except ValueError:  # (a real-time signal has a number only)
+            name = str(number)
+        return f"stopped by signal {name} ({signal.strsignal(number)})"
     return f"stopped with status {done.returncode}, saying nothing"
 
 

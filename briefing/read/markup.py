@@ -128,7 +128,15 @@ def _converter() -> markdown.Markdown:
 def to_html(text: str) -> str:
     converter = _converter()
     converter.reset()
-    return scrolling_tables(sanitise(converter.convert(text)))
+    try:
+        html = converter.convert(text)
+    except BaseException:
+        # Python-Markdown keeps its parser's state in the converter and does not undo
+        # it when a conversion stops half-way (a RecursionError on a text nested too
+        # deep): the next release would be read in that state. A new converter, then.
+        _converter.cache_clear()
+        raise
+    return scrolling_tables(sanitise(html))
 
 
 def scrolling_tables(html: str) -> str:

@@ -87,8 +87,9 @@ def to_meeting(release: Release, zone: dt.tzinfo | None = None
     return replace(meeting, key=digest(repr(meeting))), fm.problems
 
 
-# A day and a time, as the release writes them: what fromisoformat reads after it is its own.
-DAY_AND_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+# A day and at least its hour (RFC 3339 allows a 't'); what fromisoformat reads after it
+# is its own.
+DAY_AND_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}")
 
 
 class FrontMatter(Fields):
