@@ -108,14 +108,22 @@ def test_a_control_character_in_the_text_is_refused_with_line_and_column(work):
         "(expected text without control characters: remove it)")
 
 
-def test_file_names_are_reported_readably_and_cannot_forge_a_line(work):
+def refused(work: Path, names: tuple[bytes, ...], release: str) -> list[str]:
+    """What a build says of a fine release beside one at `release` in each folder of
+    `names` (as the disk gives them: bytes; `release` "": at the name itself). It fails."""
     (work / "content/fine.md").write_text(release_text())
-    for name in (b"latin1-caf\xe9.md", b"two\nlines.md", b"esc\x1b[2Jape.md"):
-        (work / "content").joinpath(name.decode("utf-8", "surrogateescape")).write_text(
-            release_text("Other", "2021-03-02"))
+    for name in names:
+        path = work / "content" / name.decode("utf-8", "surrogateescape") / release
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(release_text("Other", "2021-03-02"))
     done = build(work)
     assert done.returncode == 1
-    assert done.stderr.splitlines() == [
+    return done.stderr.splitlines()
+
+
+def test_file_names_are_reported_readably_and_cannot_forge_a_line(work):
+    names = (b"latin1-caf\xe9.md", b"two\nlines.md", b"esc\x1b[2Jape.md")
+    assert refused(work, names, "") == [
         "content/esc\\x1b[2Jape.md: file: the file name holds a control character; not read "
         "(expected a file name of printable characters: rename the file)",
         "content/latin1-caf\\xe9.md: file: the file name is not valid UTF-8; not read "
@@ -128,14 +136,7 @@ def test_file_names_are_reported_readably_and_cannot_forge_a_line(work):
 def test_folder_names_are_checked_as_file_names_are(work):
     """A release in a folder whose name is not UTF-8 crashed the build (its path could
     not be written to meetings.json): the folder is reported, as a file name is."""
-    (work / "content/fine.md").write_text(release_text())
-    for name in (b"dir\xff", b"esc\x1b[2J"):
-        folder = work / "content" / name.decode("utf-8", "surrogateescape")
-        folder.mkdir()
-        (folder / "a.md").write_text(release_text("Other", "2021-03-02"))
-    done = build(work)
-    assert done.returncode == 1
-    assert done.stderr.splitlines() == [
+    assert refused(work, (b"dir\xff", b"esc\x1b[2J"), "a.md") == [
         "content/dir\\xff: folder: the folder name is not valid UTF-8; nothing in it read "
         "(expected a UTF-8 folder name: rename the folder)",
         "content/esc\\x1b[2J: folder: the folder name holds a control character; nothing in it "

@@ -199,14 +199,18 @@ def test_topics_are_joined_however_they_are_written(bodies_site):
     assert len(topic.xpath("//li[@class='meeting']")) == 3
 
 
-def test_a_registry_mistake_is_reported_with_its_line(tmp_path):
-    (tmp_path / "bodies.yaml").write_text(
-        "Council A:\n  organization: X\n  aliases: [Council B]\nCouncil B:\n  organization: X\n"
-        "Council C:\n  organisation: X\n")
+def registry_problems(folder: Path, text: str) -> list[str]:
+    """The problems of a bodies.yaml holding `text`, as the build reports them."""
     from briefing.read.registry import load_registry
 
-    _, problems = load_registry(tmp_path / "bodies.yaml")
-    assert [str(p) for p in problems] == [
+    (folder / "bodies.yaml").write_text(text)
+    return [str(p) for p in load_registry(folder / "bodies.yaml")[1]]
+
+
+def test_a_registry_mistake_is_reported_with_its_line(tmp_path):
+    assert registry_problems(tmp_path,
+        "Council A:\n  organization: X\n  aliases: [Council B]\nCouncil B:\n  organization: X\n"
+        "Council C:\n  organisation: X\n") == [
         f"{tmp_path / 'bodies.yaml'}:4: Council B: 'Council B' is also a name of 'Council A' "
         "(expected each name for one body only)",
         f"{tmp_path / 'bodies.yaml'}:7: warning: Council C.organisation: unknown key, ignored; "
@@ -216,13 +220,8 @@ def test_a_registry_mistake_is_reported_with_its_line(tmp_path):
 
 def test_two_bodies_with_one_address_are_a_registry_mistake(tmp_path):
     """Both builds passed, and one body's page went missing behind the other's."""
-    (tmp_path / "bodies.yaml").write_text(
-        "Council:\n  organization: CSTO\n  slug: council\n"
-        "Assembly:\n  organization: CSTO\n  slug: council\n")
-    from briefing.read.registry import load_registry
-
-    _, problems = load_registry(tmp_path / "bodies.yaml")
-    assert [str(p) for p in problems] == [
+    assert registry_problems(tmp_path, "Council:\n  organization: CSTO\n  slug: council\n"
+                             "Assembly:\n  organization: CSTO\n  slug: council\n") == [
         f"{tmp_path / 'bodies.yaml'}:4: Assembly: bodies/council/ is also the page of 'Council' "
         "(expected a 'slug:' of its own)"]
 

@@ -26,6 +26,11 @@ NULL = "tag:yaml.org,2002:null"
 # for a billion values ("billion laughs"). What aliases add to a mapping, once
 # expanded, is bounded far above any real use, before anything expands them.
 # (Without aliases, the file's own size bounds it.)
+MAX_VALUES = 10_000
+MAX_CHARACTERS = 4 * 1024 * 1024
+PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")  # 2021, 2021-12, 2021-12-03
+PARTIAL_EXPECTED = "a year (2021), a month (2021-12) or a day (2021-12-03)"
+LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")  # a BCP 47 tag, loosely
 DIGITS = re.compile(r"[0-9]+")  # (ASCII: str.isdigit() also takes '²', which int() refuses)
 MAX_DIGITS = 18  # (int() refuses 4,300 and more, and no count here needs as many as this)
 
@@ -37,11 +42,6 @@ def whole(text: str) -> int | None:
 
 
 SUGGESTED = 20  # unknown countries of one file given their closest names (10,000 took 21 s)
-MAX_VALUES = 10_000
-MAX_CHARACTERS = 4 * 1024 * 1024
-PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")  # 2021, 2021-12, 2021-12-03
-PARTIAL_EXPECTED = "a year (2021), a month (2021-12) or a day (2021-12-03)"
-LANG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")  # a BCP 47 tag, loosely
 
 
 def file_fields(path: Path, what: str) -> Fields | Problem | None:
